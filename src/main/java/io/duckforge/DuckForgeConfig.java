@@ -1,0 +1,46 @@
+package io.duckforge;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/**
+ * Service configuration. Every key has an environment-variable form
+ * (for example {@code DUCKFORGE_DUCKDB_PATH}) so Kubernetes can set it.
+ */
+@ConfigMapping(prefix = "duckforge")
+public interface DuckForgeConfig {
+
+    DuckDb duckdb();
+
+    Schemas schemas();
+
+    Bulk bulk();
+
+    interface DuckDb {
+        /** The DuckDB database file; its directory is created on startup. */
+        @WithDefault("data/duckforge.duckdb")
+        String path();
+
+        /** DuckDB {@code memory_limit}, e.g. {@code 2GB}; DuckDB's own default (80% of RAM) when absent. */
+        Optional<String> memoryLimit();
+
+        /** DuckDB {@code threads}; DuckDB's own default (one per core) when absent. */
+        Optional<Integer> threads();
+
+        /** DuckDB {@code temp_directory} for spilling; DuckDB's own default ({@code <path>.tmp}) when absent. */
+        Optional<String> tempDirectory();
+    }
+
+    interface Schemas {
+        /** An optional directory of extra schema files (*.yaml, *.yml, *.json) read at startup. */
+        Optional<String> dir();
+    }
+
+    interface Bulk {
+        /** The largest number of rows one bulk request may carry; more answers 413. */
+        @WithDefault("1000000")
+        int maxRows();
+    }
+}

@@ -1,0 +1,5 @@
+package io.duckforge.api;
+
+/** {@code {"records_created": n}}. */
+public record BulkResult(long recordsCreated) {
+}

@@ -1,0 +1,5 @@
+package io.duckforge.api;
+
+/** {@code {"count": n}}. */
+public record CountView(long count) {
+}

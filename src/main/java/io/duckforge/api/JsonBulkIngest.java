@@ -1,0 +1,148 @@
+package io.duckforge.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duckforge.DuckForgeConfig;
+import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.FieldError;
+import io.duckforge.schema.RecordValidator;
+import io.duckforge.schema.SchemaCatalog;
+import io.duckforge.schema.ValidationException;
+import io.duckforge.store.BulkWrite;
+import io.duckforge.store.DatasetStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JSON bulk body token by token, one row in memory at a time, validating each row and appending it to one
+ * all-or-nothing {@link BulkWrite}. A bad row stops writing, the rest are still checked so the answer can name
+ * up to {@value #MAX_REPORTED_ERRORS} problems, and nothing is committed.
+ */
+@ApplicationScoped
+public class JsonBulkIngest {
+
+    static final int MAX_REPORTED_ERRORS = 100;
+
+    private final ObjectMapper mapper;
+    private final SchemaCatalog catalog;
+    private final DatasetStore store;
+    private final int maxRows;
+
+    public JsonBulkIngest(ObjectMapper mapper, SchemaCatalog catalog, DatasetStore store, DuckForgeConfig config) {
+        this.mapper = mapper;
+        this.catalog = catalog;
+        this.store = store;
+        this.maxRows = config.bulk().maxRows();
+    }
+
+    /** A bare JSON array of data objects for the named dataset. */
+    public long ingestArray(String schemaName, InputStream body) throws IOException {
+        DatasetSchema schema = catalog.require(schemaName);
+        try (JsonParser parser = mapper.createParser(body)) {
+            expectArray(parser.nextToken(), "the body");
+            long rows = ingestRows(schema, parser);
+            expectEnd(parser);
+            return rows;
+        }
+    }
+
+    /**
+     * {@code {"schema_name": ..., "data": [...]}}. With {@code schema_name} first the rows stream; a body that
+     * puts {@code data} first has its array buffered until the dataset is known.
+     */
+    public long ingestEnvelope(InputStream body) throws IOException {
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ValidationException(FieldError.of("", "expected {\"schema_name\": ..., \"data\": [...]}"));
+            }
+            String schemaName = null;
+            JsonNode bufferedData = null;
+            Long rows = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (key) {
+                    case "schema_name" -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            throw new ValidationException(FieldError.of("schema_name", "expected the dataset name as a string"));
+                        }
+                        schemaName = parser.getText();
+                    }
+                    case "data" -> {
+                        expectArray(value, "data");
+                        if (schemaName == null) {
+                            bufferedData = mapper.readTree(parser);
+                        } else {
+                            rows = ingestRows(catalog.require(schemaName), parser);
+                        }
+                    }
+                    default -> throw new ValidationException(FieldError.of(key, "unknown key; expected schema_name and data"));
+                }
+            }
+            expectEnd(parser);
+            if (schemaName == null) {
+                throw new ValidationException(FieldError.of("schema_name", "the dataset name is required"));
+            }
+            if (bufferedData != null) {
+                try (JsonParser buffered = mapper.treeAsTokens(bufferedData)) {
+                    buffered.nextToken();
+                    rows = ingestRows(catalog.require(schemaName), buffered);
+                }
+            }
+            if (rows == null) {
+                throw new ValidationException(FieldError.of("data", "a JSON array of records is required"));
+            }
+            return rows;
+        }
+    }
+
+    /** Consumes the array the parser stands at the start of. */
+    private long ingestRows(DatasetSchema schema, JsonParser parser) throws IOException {
+        List<FieldError> errors = new ArrayList<>();
+        try (BulkWrite write = store.openBulkWrite(schema)) {
+            long row = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (row >= maxRows) {
+                    throw new RequestTooLargeException("A bulk request takes at most " + maxRows + " rows; nothing was written");
+                }
+                JsonNode data = parser.readValueAsTree();
+                List<FieldError> rowErrors = new ArrayList<>();
+                Map<String, Object> values = RecordValidator.validate(schema, data, rowErrors);
+                for (FieldError error : rowErrors) {
+                    errors.add(error.atRow(row));
+                }
+                if (errors.size() >= MAX_REPORTED_ERRORS) {
+                    break;
+                }
+                if (errors.isEmpty()) {
+                    write.append(values);
+                }
+                row++;
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException("The bulk body has invalid rows; nothing was written",
+                        errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)));
+            }
+            return write.commit();
+        }
+    }
+
+    private static void expectArray(JsonToken token, String what) {
+        if (token != JsonToken.START_ARRAY) {
+            throw new ValidationException(FieldError.of("data", what + " must be a JSON array of records"));
+        }
+    }
+
+    private static void expectEnd(JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            throw new ValidationException(FieldError.of("", "unexpected content after the end of the JSON body"));
+        }
+    }
+}

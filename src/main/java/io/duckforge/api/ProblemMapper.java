@@ -1,0 +1,86 @@
+package io.duckforge.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.duckforge.schema.FieldError;
+import io.duckforge.schema.SchemaConflictException;
+import io.duckforge.schema.UnknownSchemaException;
+import io.duckforge.schema.ValidationException;
+import io.duckforge.store.UniqueViolationException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/**
+ * Turns every failure into an {@code application/problem+json} answer. Client mistakes get their own status and a
+ * detail that names the field; anything else is a 500 whose detail hides internals (they go to the log).
+ */
+public class ProblemMapper {
+
+    private static final String TYPE_PREFIX = "urn:duckforge:problem:";
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e, UriInfo uri) {
+        return problem(400, "validation", "Invalid request", e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return problem(400, "malformed-json", "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownSchema(UnknownSchemaException e, UriInfo uri) {
+        return problem(404, "unknown-schema", "Unknown dataset", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response recordNotFound(RecordNotFoundException e, UriInfo uri) {
+        return problem(404, "record-not-found", "Record not found", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response schemaConflict(SchemaConflictException e, UriInfo uri) {
+        return problem(409, "schema-exists", "Dataset already exists", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response uniqueViolation(UniqueViolationException e, UriInfo uri) {
+        return problem(409, "unique-violation", "Unique constraint violated",
+                e.getMessage() + "; nothing was written", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(RequestTooLargeException e, UriInfo uri) {
+        return problem(413, "too-large", "Request too large", e.getMessage(), uri, null);
+    }
+
+    /** The framework's own answers (unknown path 404, 405, 406, 415, ...) in the same shape as ours. */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return problem(status, "http-" + status, title, e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return problem(500, "internal", "Internal error", "The request failed on the server; see the service log", uri, null);
+    }
+
+    private static Response problem(int status, String slug, String title, String detail, UriInfo uri, List<FieldError> errors) {
+        Problem body = new Problem(TYPE_PREFIX + slug, title, status, detail, uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+}

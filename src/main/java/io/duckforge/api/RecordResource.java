@@ -1,0 +1,168 @@
+package io.duckforge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.duckforge.query.FilterParser;
+import io.duckforge.query.RecordQuery;
+import io.duckforge.query.RecordQueryParser;
+import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.FieldError;
+import io.duckforge.schema.RecordValidator;
+import io.duckforge.schema.SchemaCatalog;
+import io.duckforge.schema.ValidationException;
+import io.duckforge.store.DatasetStore;
+import io.duckforge.store.StoredRecord;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Records of a dataset: create one or many, read one, list pages, count. Every method is blocking and runs on a
+ * worker thread, never on the event loop, because every one of them calls JDBC.
+ */
+@Path("/api/v1/records")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Records")
+public class RecordResource {
+
+    private final SchemaCatalog catalog;
+    private final DatasetStore store;
+    private final JsonBulkIngest bulkIngest;
+
+    public RecordResource(SchemaCatalog catalog, DatasetStore store, JsonBulkIngest bulkIngest) {
+        this.catalog = catalog;
+        this.store = store;
+        this.bulkIngest = bulkIngest;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create one record", description = "Body: {\"schema_name\": \"...\", \"data\": {...}}")
+    public Response createFromEnvelope(JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("schema_name").isTextual()) {
+            throw new ValidationException(FieldError.of("schema_name", "expected {\"schema_name\": \"...\", \"data\": {...}}"));
+        }
+        body.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("schema_name") && !key.equals("data")) {
+                throw new ValidationException(FieldError.of(key, "unknown key; expected schema_name and data"));
+            }
+        });
+        return create(body.get("schema_name").textValue(), body.get("data"));
+    }
+
+    @POST
+    @Path("/{schema}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create one record", description = "Body: the bare data object")
+    public Response create(@PathParam("schema") String schemaName, JsonNode data) {
+        DatasetSchema schema = catalog.require(schemaName);
+        StoredRecord record = store.insert(schema, RecordValidator.validate(schema, data));
+        Log.debugf("Created record %s in %s", record.id(), schemaName);
+        return Response.created(recordUri(record))
+                .tag(etag(record))
+                .entity(RecordView.of(record))
+                .build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create many records, all or nothing", description = "Body: {\"schema_name\": \"...\", \"data\": [{...}, ...]}")
+    public Response bulkFromEnvelope(InputStream body) throws IOException {
+        return bulkCreated(bulkIngest.ingestEnvelope(body));
+    }
+
+    @POST
+    @Path("/{schema}/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create many records, all or nothing", description = "Body: a JSON array of data objects")
+    public Response bulk(@PathParam("schema") String schemaName, InputStream body) throws IOException {
+        return bulkCreated(bulkIngest.ingestArray(schemaName, body));
+    }
+
+    @GET
+    @Path("/{schema}/count")
+    @Operation(summary = "Count the records matching the filters")
+    public CountView count(@PathParam("schema") String schemaName,
+                           @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters) {
+        DatasetSchema schema = catalog.require(schemaName);
+        return new CountView(store.count(schema, FilterParser.parse(filters, schema)));
+    }
+
+    @GET
+    @Path("/{schema}/{id}")
+    @Operation(summary = "Read one record; its version is the ETag")
+    public Response get(@PathParam("schema") String schemaName, @PathParam("id") String id) {
+        DatasetSchema schema = catalog.require(schemaName);
+        UUID recordId = parseId(id);
+        StoredRecord record = store.findById(schema, recordId)
+                .orElseThrow(() -> new RecordNotFoundException(schemaName, recordId));
+        return Response.ok(RecordView.of(record)).tag(etag(record)).build();
+    }
+
+    @GET
+    @Path("/{schema}")
+    @Operation(summary = "List a page of records", description = "Sorted by created_at then id unless sort says otherwise; id always breaks ties")
+    public RecordPage list(@PathParam("schema") String schemaName,
+                           @Parameter(description = "1-based page number, default 1") @QueryParam("page") String page,
+                           @Parameter(description = "page size 1..1000, default 10") @QueryParam("size") String size,
+                           @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
+                           @Parameter(description = "JSON array of {field, order: asc|desc}") @QueryParam("sort") String sort,
+                           @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields) {
+        DatasetSchema schema = catalog.require(schemaName);
+        RecordQuery query = RecordQueryParser.parse(schema, filters, sort, fields, parseInt("page", page), parseInt("size", size));
+        List<RecordView> items = store.find(schema, query).stream().map(RecordView::of).toList();
+        long total = store.count(schema, query.filters());
+        return new RecordPage(items, total, query.page(), query.size(),
+                query.offset() + items.size() < total, query.page() > 1);
+    }
+
+    private static Response bulkCreated(long rows) {
+        return Response.status(Response.Status.CREATED).entity(new BulkResult(rows)).build();
+    }
+
+    private static URI recordUri(StoredRecord record) {
+        return UriBuilder.fromPath("/api/v1/records/{schema}/{id}").build(record.schemaName(), record.id());
+    }
+
+    private static EntityTag etag(StoredRecord record) {
+        return new EntityTag(Long.toString(record.version()));
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(FieldError.of("id", "'" + id + "' is not a UUID"));
+        }
+    }
+
+    // Query parameters arrive as strings so a bad number is a 400 naming the parameter, not JAX-RS' 404.
+    private static Integer parseInt(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(FieldError.of(name, "'" + value + "' is not a whole number"));
+        }
+    }
+}

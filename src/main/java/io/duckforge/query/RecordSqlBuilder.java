@@ -1,0 +1,127 @@
+package io.duckforge.query;
+
+import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.PropertyDefinition;
+import io.duckforge.schema.SystemColumn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Builds the SQL of record reads and writes. Every identifier passes through {@link #quoted(String)} and comes
+ * from the schema; every value is a bound parameter appended in step with its placeholder.
+ */
+public final class RecordSqlBuilder {
+
+    private RecordSqlBuilder() {
+    }
+
+    public static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** System columns first, then the requested properties (all when {@code fields} is empty), in schema order. */
+    public static List<String> selectedColumns(DatasetSchema schema, List<String> fields) {
+        Stream<String> properties = schema.properties().stream().map(PropertyDefinition::name)
+                .filter(name -> fields.isEmpty() || fields.contains(name));
+        return Stream.concat(Arrays.stream(SystemColumn.values()).map(SystemColumn::columnName), properties).toList();
+    }
+
+    public static SqlQuery selectPage(DatasetSchema schema, RecordQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(columnList(selectedColumns(schema, query.fields())))
+                .append(" FROM ").append(quoted(schema.name()));
+        appendWhere(sql, query.filters(), parameters);
+        appendOrderBy(sql, query.sort());
+        sql.append(" LIMIT ? OFFSET ?");
+        parameters.add(query.size());
+        parameters.add(query.offset());
+        return new SqlQuery(sql.toString(), parameters);
+    }
+
+    public static SqlQuery count(DatasetSchema schema, List<Filter> filters) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM ").append(quoted(schema.name()));
+        appendWhere(sql, filters, parameters);
+        return new SqlQuery(sql.toString(), parameters);
+    }
+
+    public static String selectById(DatasetSchema schema) {
+        return "SELECT " + columnList(selectedColumns(schema, List.of())) + " FROM " + quoted(schema.name())
+                + " WHERE " + quoted(SystemColumn.ID.columnName()) + " = ?";
+    }
+
+    /** All columns in {@link #selectedColumns} order, so one parameter list fits both the insert and the appender. */
+    public static String insert(DatasetSchema schema) {
+        List<String> columns = selectedColumns(schema, List.of());
+        String placeholders = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
+        return "INSERT INTO " + quoted(schema.name()) + " (" + columnList(columns) + ") VALUES (" + placeholders + ")";
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.stream().map(RecordSqlBuilder::quoted).collect(Collectors.joining(", "));
+    }
+
+    private static void appendWhere(StringBuilder sql, List<Filter> filters, List<Object> parameters) {
+        if (filters.isEmpty()) {
+            return;
+        }
+        sql.append(" WHERE ");
+        for (int i = 0; i < filters.size(); i++) {
+            if (i > 0) {
+                sql.append(" AND ");
+            }
+            appendPredicate(sql, filters.get(i), parameters);
+        }
+    }
+
+    private static void appendPredicate(StringBuilder sql, Filter filter, List<Object> parameters) {
+        String column = quoted(filter.field());
+        switch (filter.operator()) {
+            case IS_NULL -> sql.append(column).append(" IS NULL");
+            case IS_NOT_NULL -> sql.append(column).append(" IS NOT NULL");
+            case IN -> {
+                sql.append(column).append(" IN (")
+                        .append(filter.values().stream().map(value -> "?").collect(Collectors.joining(", ")))
+                        .append(')');
+                parameters.addAll(filter.values());
+            }
+            default -> {
+                sql.append(column).append(' ').append(comparison(filter.operator())).append(" ?");
+                parameters.add(filter.values().get(0));
+            }
+        }
+    }
+
+    private static String comparison(FilterOperator operator) {
+        return switch (operator) {
+            case EQ -> "=";
+            case NE -> "<>";
+            case GT -> ">";
+            case GTE -> ">=";
+            case LT -> "<";
+            case LTE -> "<=";
+            case LIKE -> "LIKE";
+            case ILIKE -> "ILIKE";
+            default -> throw new IllegalArgumentException(operator + " is not a comparison");
+        };
+    }
+
+    // Without a total order, OFFSET paging could repeat or skip rows; the id breaks every tie.
+    private static void appendOrderBy(StringBuilder sql, List<SortField> sort) {
+        List<SortField> keys = new ArrayList<>(sort);
+        if (keys.isEmpty()) {
+            keys.add(new SortField(SystemColumn.CREATED_AT.columnName(), false));
+        }
+        if (keys.stream().noneMatch(key -> key.field().equals(SystemColumn.ID.columnName()))) {
+            keys.add(new SortField(SystemColumn.ID.columnName(), false));
+        }
+        sql.append(" ORDER BY ").append(keys.stream()
+                .map(key -> quoted(key.field()) + (key.descending() ? " DESC" : " ASC"))
+                .collect(Collectors.joining(", ")));
+    }
+}

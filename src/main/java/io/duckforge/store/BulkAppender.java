@@ -1,0 +1,92 @@
+package io.duckforge.store;
+
+import io.duckforge.schema.DatasetSchema;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A {@link BulkWrite} through DuckDB's Appender inside one explicit transaction: the fast path for many rows.
+ * It holds its pooled connection until closed.
+ */
+final class BulkAppender implements BulkWrite {
+
+    private final Connection connection;
+    private final DuckDbTransaction transaction;
+    private final DuckDBAppender appender;
+    private final OffsetDateTime now;
+    private long rows;
+
+    BulkAppender(Connection connection, DatasetSchema schema, OffsetDateTime now) throws SQLException {
+        this.connection = connection;
+        this.now = now;
+        DuckDbTransaction begun = null;
+        try {
+            begun = DuckDbTransaction.begin(connection);
+            this.appender = connection.unwrap(DuckDBConnection.class).createAppender("main", schema.name());
+            this.transaction = begun;
+        } catch (SQLException | RuntimeException e) {
+            if (begun != null) {
+                begun.close();
+            }
+            connection.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void append(Map<String, Object> values) {
+        try {
+            appender.beginRow()
+                    .append(UUID.randomUUID())
+                    .append(now)
+                    .append(now)
+                    .append(1L);
+            for (Object value : values.values()) {
+                DuckDbValues.append(appender, value);
+            }
+            appender.endRow();
+            rows++;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("Appending a row", e);
+        }
+    }
+
+    /**
+     * Flushes explicitly before committing: {@code DuckDBAppender.close()} does not report a failed flush
+     * (a duplicate key, say), and a COMMIT after it would succeed having written nothing.
+     */
+    @Override
+    public long commit() {
+        try {
+            appender.flush();
+            appender.close();
+            transaction.commit();
+            return rows;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("Committing a bulk write", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!appender.isClosed()) {
+                appender.close();
+            }
+        } catch (SQLException ignored) {
+            // The transaction is rolled back below; whatever the appender still held is discarded with it.
+        }
+        transaction.close();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw SqlErrors.translate("Returning a connection", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.duckforge.store;
+
+import java.util.Map;
+
+/**
+ * One all-or-nothing bulk write: rows are appended, then {@link #commit()} makes them visible together.
+ * Closing without a commit discards everything appended.
+ */
+public interface BulkWrite extends AutoCloseable {
+
+    /** @param values property values in schema order, as produced by the record validator */
+    void append(Map<String, Object> values);
+
+    /** @return the number of rows written */
+    long commit();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,44 @@
+package io.duckforge.store;
+
+import io.duckforge.query.Filter;
+import io.duckforge.query.RecordQuery;
+import io.duckforge.schema.DatasetSchema;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The storage port: everything the service asks of a database. DuckDB implements it today; a PostgreSQL
+ * implementation is the plan for outgrowing one machine, behind the same REST contract.
+ */
+public interface DatasetStore {
+
+    /** The schemas recorded in the database's own catalog. */
+    List<DatasetSchema> appliedSchemas();
+
+    /**
+     * Creates the table and indexes of a new dataset and records it in the catalog, in one transaction.
+     *
+     * @param source where the declaration came from, e.g. {@code api} or {@code file:schemas/x.yaml}
+     * @throws io.duckforge.schema.SchemaConflictException when the catalog already has the name
+     */
+    void createDataset(DatasetSchema schema, String source);
+
+    /** Creates any missing table or index of an already applied dataset; changes nothing that exists. */
+    void ensureDataset(DatasetSchema schema);
+
+    StoredRecord insert(DatasetSchema schema, Map<String, Object> values);
+
+    BulkWrite openBulkWrite(DatasetSchema schema);
+
+    Optional<StoredRecord> findById(DatasetSchema schema, UUID id);
+
+    List<StoredRecord> find(DatasetSchema schema, RecordQuery query);
+
+    long count(DatasetSchema schema, List<Filter> filters);
+
+    /** Whether the dataset's table exists and answers a query. */
+    boolean isQueryable(DatasetSchema schema);
+}

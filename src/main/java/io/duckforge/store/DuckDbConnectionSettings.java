@@ -1,0 +1,50 @@
+package io.duckforge.store;
+
+import io.duckforge.DuckForgeConfig;
+import io.agroal.api.AgroalPoolInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies the configured DuckDB settings to every connection the pool opens, so no connection runs with
+ * DuckDB's built-in defaults. The time zone is pinned to UTC so datetimes read back the same on every host.
+ */
+@ApplicationScoped
+public class DuckDbConnectionSettings implements AgroalPoolInterceptor {
+
+    private final List<String> statements;
+
+    public DuckDbConnectionSettings(DuckForgeConfig config) {
+        this.statements = settingStatements(config.duckdb());
+    }
+
+    static List<String> settingStatements(DuckForgeConfig.DuckDb duckdb) {
+        List<String> statements = new ArrayList<>();
+        statements.add("SET TimeZone = 'UTC'");
+        duckdb.memoryLimit().ifPresent(limit -> statements.add("SET memory_limit = " + literal(limit)));
+        duckdb.threads().ifPresent(threads -> statements.add("SET threads = " + threads));
+        duckdb.tempDirectory().ifPresent(dir -> statements.add("SET temp_directory = " + literal(dir)));
+        return List.copyOf(statements);
+    }
+
+    @Override
+    public void onConnectionCreate(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Applying DuckDB settings failed: " + e.getMessage(), e);
+        }
+    }
+
+    // SET takes no bound parameters; these values come from the operator's configuration, quoted as literals.
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

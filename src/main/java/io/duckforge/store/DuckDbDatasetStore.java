@@ -1,0 +1,209 @@
+package io.duckforge.store;
+
+import io.duckforge.DuckForgeConfig;
+import io.agroal.api.AgroalDataSource;
+import io.duckforge.query.Filter;
+import io.duckforge.query.RecordQuery;
+import io.duckforge.query.RecordSqlBuilder;
+import io.duckforge.query.SqlQuery;
+import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.SchemaConflictException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@link DatasetStore} on an embedded DuckDB file reached through the Agroal pool. */
+@ApplicationScoped
+public class DuckDbDatasetStore implements DatasetStore {
+
+    private final AgroalDataSource dataSource;
+    private final MeterRegistry registry;
+    private final Path databaseFile;
+
+    public DuckDbDatasetStore(AgroalDataSource dataSource, MeterRegistry registry, DuckForgeConfig config) {
+        this.dataSource = dataSource;
+        this.registry = registry;
+        this.databaseFile = Path.of(config.duckdb().path());
+    }
+
+    @Override
+    public List<DatasetSchema> appliedSchemas() {
+        return timed("catalog-read", "", () -> {
+            prepareDirectory();
+            try (Connection connection = dataSource.getConnection()) {
+                DuckDbCatalog.createTables(connection);
+                return DuckDbCatalog.readAll(connection);
+            }
+        });
+    }
+
+    @Override
+    public void createDataset(DatasetSchema schema, String source) {
+        timed("create-dataset", schema.name(), () -> {
+            try (Connection connection = dataSource.getConnection();
+                 DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
+                if (DuckDbCatalog.contains(connection, schema.name())) {
+                    throw new SchemaConflictException(schema.name());
+                }
+                executeAll(connection, DuckDbTableDdl.createStatements(schema));
+                DuckDbCatalog.insert(connection, schema, source, now());
+                transaction.commit();
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public void ensureDataset(DatasetSchema schema) {
+        timed("ensure-dataset", schema.name(), () -> {
+            try (Connection connection = dataSource.getConnection();
+                 DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
+                executeAll(connection, DuckDbTableDdl.createStatements(schema));
+                transaction.commit();
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public StoredRecord insert(DatasetSchema schema, Map<String, Object> values) {
+        return timed("insert", schema.name(), () -> {
+            OffsetDateTime now = now();
+            StoredRecord record = new StoredRecord(UUID.randomUUID(), schema.name(), values, now, now, 1L);
+            List<Object> parameters = new ArrayList<>(List.of(record.id(), record.createdAt(), record.updatedAt(), record.version()));
+            parameters.addAll(values.values());
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(RecordSqlBuilder.insert(schema))) {
+                DuckDbValues.bind(statement, parameters);
+                statement.execute();
+            }
+            return record;
+        });
+    }
+
+    @Override
+    public BulkWrite openBulkWrite(DatasetSchema schema) {
+        try {
+            return new BulkAppender(dataSource.getConnection(), schema, now());
+        } catch (SQLException e) {
+            throw SqlErrors.translate("Opening a bulk write", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredRecord> findById(DatasetSchema schema, UUID id) {
+        return timed("find-by-id", schema.name(), () -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(RecordSqlBuilder.selectById(schema))) {
+                statement.setObject(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(RecordRowReader.read(rows, schema, List.of())) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<StoredRecord> find(DatasetSchema schema, RecordQuery query) {
+        return timed("find", schema.name(), () -> {
+            SqlQuery sql = RecordSqlBuilder.selectPage(schema, query);
+            List<StoredRecord> records = new ArrayList<>();
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+                DuckDbValues.bind(statement, sql.parameters());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(RecordRowReader.read(rows, schema, query.fields()));
+                    }
+                }
+            }
+            return records;
+        });
+    }
+
+    @Override
+    public long count(DatasetSchema schema, List<Filter> filters) {
+        return timed("count", schema.name(), () -> {
+            SqlQuery sql = RecordSqlBuilder.count(schema, filters);
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+                DuckDbValues.bind(statement, sql.parameters());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean isQueryable(DatasetSchema schema) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet ignored = statement.executeQuery("SELECT 1 FROM " + RecordSqlBuilder.quoted(schema.name()) + " LIMIT 0")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    // DuckDB creates the file but not its directory, and the pool's first connection opens the file.
+    private void prepareDirectory() {
+        Path directory = databaseFile.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the database directory " + directory, e);
+        }
+    }
+
+    private static void executeAll(Connection connection, List<String> statements) throws SQLException {
+        for (String sql : statements) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private <T> T timed(String operation, String schemaName, SqlWork<T> work) {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(operation + " on '" + schemaName + "'", e);
+        } finally {
+            sample.stop(Timer.builder("duckforge.store.operation")
+                    .description("Time spent in one store operation")
+                    .tag("operation", operation)
+                    .tag("schema", schemaName)
+                    .register(registry));
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}

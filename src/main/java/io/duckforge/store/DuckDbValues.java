@@ -1,0 +1,82 @@
+package io.duckforge.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duckforge.schema.PropertyType;
+import org.duckdb.DuckDBAppender;
+
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Moves domain values in and out of DuckDB: bound parameters, Appender cells and result columns. */
+final class DuckDbValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DuckDbValues() {
+    }
+
+    static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            statement.setObject(i + 1, value instanceof JsonNode json ? json.toString() : value);
+        }
+    }
+
+    static void append(DuckDBAppender appender, Object value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+        } else if (value instanceof String text) {
+            appender.append(text);
+        } else if (value instanceof Long number) {
+            appender.append((long) number);
+        } else if (value instanceof Double number) {
+            appender.append((double) number);
+        } else if (value instanceof Boolean flag) {
+            appender.append((boolean) flag);
+        } else if (value instanceof LocalDate date) {
+            appender.append(date);
+        } else if (value instanceof OffsetDateTime instant) {
+            appender.append(instant);
+        } else if (value instanceof UUID uuid) {
+            appender.append(uuid);
+        } else if (value instanceof JsonNode json) {
+            appender.append(json.toString());
+        } else {
+            throw new IllegalArgumentException("No DuckDB mapping for " + value.getClass().getName());
+        }
+    }
+
+    static Object read(ResultSet row, String column, PropertyType type) throws SQLException {
+        Object value = row.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        return switch (type) {
+            case STRING -> value.toString();
+            case INTEGER -> ((Number) value).longValue();
+            case NUMBER -> ((Number) value).doubleValue();
+            case BOOLEAN -> value;
+            case DATE -> value instanceof LocalDate date ? date : LocalDate.parse(value.toString());
+            case DATETIME -> ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);
+            case UUID -> value instanceof UUID uuid ? uuid : UUID.fromString(value.toString());
+            case JSON -> parseJson(value.toString());
+        };
+    }
+
+    private static JsonNode parseJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.duckforge.store;
+
+import java.sql.SQLException;
+
+/** Translates DuckDB's SQL errors, which arrive as plain {@link SQLException}s, into the service's exceptions. */
+final class SqlErrors {
+
+    private SqlErrors() {
+    }
+
+    static RuntimeException translate(String action, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Duplicate key") || message.contains("constraint violation: duplicate key")) {
+            return new UniqueViolationException(conflictDetail(message), e);
+        }
+        return new StoreException(action + " failed", e);
+    }
+
+    // DuckDB names the key and value ("Duplicate key \"code: A1\" violates unique constraint"); keep that part only.
+    private static String conflictDetail(String message) {
+        int start = message.indexOf("uplicate key");
+        return start < 0 ? "A unique value is already taken" : "D" + message.substring(start).lines().findFirst().orElse("");
+    }
+}

@@ -10,6 +10,7 @@ import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SchemaConflictException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -101,6 +102,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public BulkWrite openBulkWrite(DatasetSchema schema) {
+        requireWorkerThread();
         try {
             return new BulkAppender(dataSource.getConnection(), schema, now());
         } catch (SQLException e) {
@@ -188,6 +190,7 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     private <T> T timed(String operation, String schemaName, SqlWork<T> work) {
+        requireWorkerThread();
         Timer.Sample sample = Timer.start(registry);
         try {
             return work.run();
@@ -199,6 +202,13 @@ public class DuckDbDatasetStore implements DatasetStore {
                     .tag("operation", operation)
                     .tag("schema", schemaName)
                     .register(registry));
+        }
+    }
+
+    // JDBC blocks; on a Vert.x event loop it would stall every connection that loop serves. Fail loudly instead.
+    private static void requireWorkerThread() {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("JDBC called on a Vert.x event loop thread: " + Thread.currentThread().getName());
         }
     }
 

@@ -1,0 +1,48 @@
+package io.duckforge.api;
+
+import io.restassured.http.ContentType;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+
+/** Declares a fresh dataset through the API for each test that writes, so tests never share rows. */
+final class TestDatasets {
+
+    /** Every property type, a unique string, an indexed string, a default. */
+    static final String READING_PROPERTIES = """
+            [{"name": "sensor", "type": "string", "required": true, "indexed": true},
+             {"name": "serial", "type": "string", "unique": true},
+             {"name": "reading", "type": "integer"},
+             {"name": "level", "type": "number"},
+             {"name": "active", "type": "boolean", "default": true},
+             {"name": "day", "type": "date"},
+             {"name": "taken_at", "type": "datetime"},
+             {"name": "batch", "type": "uuid"},
+             {"name": "payload", "type": "json"}]""";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private TestDatasets() {
+    }
+
+    static String declareReadings() {
+        String name = "readings_" + System.nanoTime() % 1_000_000 + "_" + SEQUENCE.incrementAndGet();
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"properties\": " + READING_PROPERTIES + "}")
+                .when().post("/api/v1/schemas")
+                .then().statusCode(201);
+        return name;
+    }
+
+    static String createRecord(String dataset, String data) {
+        return given().contentType(ContentType.JSON).body(data)
+                .when().post("/api/v1/records/" + dataset)
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    static int count(String dataset) {
+        return given().when().get("/api/v1/records/" + dataset + "/count").then().statusCode(200).extract().path("count");
+    }
+}

@@ -1,0 +1,57 @@
+package io.duckforge.ops;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+
+@QuarkusTest
+class OperationsEndpointsTest {
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessChecksTheDatabaseAndEveryDataset() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("datasets"));
+    }
+
+    @Test
+    void startedIsUp() {
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsExposeHttpPoolAndStoreTimers() {
+        given().when().get("/api/v1/records/well_production/count").then().statusCode(200);
+
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("agroal_active_count"))
+                .body(containsString("duckforge_store_operation_seconds_count{operation=\"count\",schema=\"well_production\"}"));
+    }
+
+    @Test
+    void openApiDocumentsEveryEndpoint() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", hasKey("/api/v1/schemas"))
+                .body("paths", hasKey("/api/v1/schemas/{schema}"))
+                .body("paths", hasKey("/api/v1/records"))
+                .body("paths", hasKey("/api/v1/records/bulk"))
+                .body("paths", hasKey("/api/v1/records/{schema}"))
+                .body("paths", hasKey("/api/v1/records/{schema}/bulk"))
+                .body("paths", hasKey("/api/v1/records/{schema}/count"))
+                .body("paths", hasKey("/api/v1/records/{schema}/{id}"));
+    }
+}

@@ -1,0 +1,49 @@
+package io.duckforge.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The configured DuckDB settings (see the %test profile) reach every pooled connection. */
+@QuarkusTest
+class DuckDbSettingsTest {
+
+    private static final int CONNECTIONS = 4;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void everyPooledConnectionRunsWithTheConfiguredSettings() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < CONNECTIONS; i++) {
+                held.add(dataSource.getConnection());
+            }
+            for (Connection connection : held) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet row = statement.executeQuery("SELECT current_setting('memory_limit'), current_setting('threads'),"
+                             + " current_setting('TimeZone'), current_setting('temp_directory')")) {
+                    row.next();
+                    assertThat(row.getString(1)).isEqualTo("488.2 MiB");
+                    assertThat(row.getLong(2)).isEqualTo(2);
+                    assertThat(row.getString(3)).isEqualTo("UTC");
+                    assertThat(row.getString(4)).endsWith("target/test-db/spill");
+                }
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+    }
+}

@@ -1,7 +1,9 @@
 package io.duckforge.ops;
 
 import io.duckforge.schema.SchemaCatalog;
+import io.duckforge.schema.SchemaFileException;
 import io.duckforge.schema.SchemaFileSource;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +21,11 @@ public class ServiceStartup {
     }
 
     void onStart(@Observes StartupEvent event) {
-        catalog.bootstrap(schemaFiles.readAll());
+        try {
+            catalog.bootstrap(schemaFiles.readAll());
+        } catch (SchemaFileException e) {
+            Log.errorf("Cannot start: schema file problem: %s", e.getMessage());
+            throw e;
+        }
     }
 }

@@ -27,9 +27,9 @@ public final class SchemaFileReader {
         try {
             document = YAML.readTree(content);
         } catch (JsonProcessingException e) {
-            throw new SchemaFileException(location + ": not readable as YAML or JSON: " + e.getOriginalMessage(), e);
+            throw new SchemaFileException(location + ": not readable as YAML or JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new SchemaFileException(location + ": cannot be read: " + e.getMessage(), e);
+            throw new SchemaFileException(location + ": cannot be read: " + e.getMessage());
         }
         try {
             return SchemaValidator.validate(SchemaReader.read(document));
@@ -37,7 +37,7 @@ public final class SchemaFileReader {
             String problems = e.errors().stream()
                     .map(error -> error.field() + ": " + error.message())
                     .collect(Collectors.joining("; "));
-            throw new SchemaFileException(location + ": " + problems, e);
+            throw new SchemaFileException(location + ": " + problems);
         }
     }
 }

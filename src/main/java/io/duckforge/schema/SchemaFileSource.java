@@ -59,7 +59,7 @@ public class SchemaFileSource {
                 }
             }
         } catch (IOException e) {
-            throw new SchemaFileException(dir + ": cannot be read: " + e.getMessage(), e);
+            throw new SchemaFileException(dir + ": cannot be read: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,69 @@
+package io.duckforge.ops;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** The packaged jar, started twice on one DuckDB file: what the first run stored, the second one serves. */
+class ServiceRestartIT {
+
+    private static final String DATASET = """
+            {"name": "meters", "properties": [{"name": "code", "type": "string", "unique": true}, {"name": "kwh", "type": "number"}]}""";
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aRuntimeDeclaredDatasetAndItsRowsSurviveARestart() throws Exception {
+        Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString());
+        String id;
+        try (ServiceProcess first = ServiceProcess.start(workDir, environment).awaitReady()) {
+            given().baseUri(first.baseUri()).contentType(ContentType.JSON).body(DATASET)
+                    .when().post("/api/v1/schemas").then().statusCode(201);
+            id = given().baseUri(first.baseUri()).contentType(ContentType.JSON).body("{\"code\": \"M1\", \"kwh\": 12.5}")
+                    .when().post("/api/v1/records/meters").then().statusCode(201).extract().path("id");
+            given().baseUri(first.baseUri()).contentType(ContentType.JSON).body("[{\"code\": \"M2\"}, {\"code\": \"M3\"}]")
+                    .when().post("/api/v1/records/meters/bulk").then().statusCode(201);
+        }
+
+        try (ServiceProcess second = ServiceProcess.start(workDir, environment).awaitReady()) {
+            given().baseUri(second.baseUri()).when().get("/api/v1/schemas")
+                    .then().body("name", hasItems("meters", "well_production"));
+            given().baseUri(second.baseUri()).when().get("/api/v1/records/meters/" + id)
+                    .then().statusCode(200).body("data.kwh", equalTo(12.5f));
+            given().baseUri(second.baseUri()).when().get("/api/v1/records/meters/count")
+                    .then().body("count", equalTo(3));
+            given().baseUri(second.baseUri()).contentType(ContentType.JSON).body("{\"code\": \"M1\"}")
+                    .when().post("/api/v1/records/meters").then().statusCode(409);
+            assertThat(second.log()).doesNotContain("Created dataset 'well_production'");
+        }
+    }
+
+    @Test
+    void aBadSchemaFileStopsStartupWithOneMessageNamingFilePropertyAndProblem() throws Exception {
+        Path schemas = Files.createDirectories(workDir.resolve("schemas"));
+        Files.writeString(schemas.resolve("pumps.yaml"), """
+                name: pumps
+                properties:
+                  - name: rate
+                    type: flot
+                """);
+        Map<String, String> environment = Map.of(
+                "DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString(),
+                "DUCKFORGE_SCHEMAS_DIR", schemas.toString());
+
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment)) {
+            assertThat(service.awaitExit()).isNotZero();
+            assertThat(service.log()).contains(schemas.resolve("pumps.yaml") + ": properties[0] (rate).type: unknown type 'flot'");
+        }
+    }
+}

@@ -20,11 +20,14 @@ final class BulkAppender implements BulkWrite {
     private final DuckDbTransaction transaction;
     private final DuckDBAppender appender;
     private final OffsetDateTime now;
+    private final Runnable onClose;
     private long rows;
 
-    BulkAppender(Connection connection, DatasetSchema schema, OffsetDateTime now) throws SQLException {
+    /** @param onClose runs once when the write ends, committed or not (it stops the operation's timer) */
+    BulkAppender(Connection connection, DatasetSchema schema, OffsetDateTime now, Runnable onClose) throws SQLException {
         this.connection = connection;
         this.now = now;
+        this.onClose = onClose;
         DuckDbTransaction begun = null;
         try {
             begun = DuckDbTransaction.begin(connection);
@@ -87,6 +90,8 @@ final class BulkAppender implements BulkWrite {
             connection.close();
         } catch (SQLException e) {
             throw SqlErrors.translate("Returning a connection", e);
+        } finally {
+            onClose.run();
         }
     }
 }

@@ -103,8 +103,10 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public BulkWrite openBulkWrite(DatasetSchema schema) {
         requireWorkerThread();
+        Timer.Sample sample = Timer.start(registry);
         try {
-            return new BulkAppender(dataSource.getConnection(), schema, now());
+            return new BulkAppender(dataSource.getConnection(), schema, now(),
+                    () -> sample.stop(operationTimer("bulk-write", schema.name())));
         } catch (SQLException e) {
             throw SqlErrors.translate("Opening a bulk write", e);
         }
@@ -197,12 +199,16 @@ public class DuckDbDatasetStore implements DatasetStore {
         } catch (SQLException e) {
             throw SqlErrors.translate(operation + " on '" + schemaName + "'", e);
         } finally {
-            sample.stop(Timer.builder("duckforge.store.operation")
-                    .description("Time spent in one store operation")
-                    .tag("operation", operation)
-                    .tag("schema", schemaName)
-                    .register(registry));
+            sample.stop(operationTimer(operation, schemaName));
         }
+    }
+
+    private Timer operationTimer(String operation, String schemaName) {
+        return Timer.builder("duckforge.store.operation")
+                .description("Time spent in one store operation")
+                .tag("operation", operation)
+                .tag("schema", schemaName)
+                .register(registry);
     }
 
     // JDBC blocks; on a Vert.x event loop it would stall every connection that loop serves. Fail loudly instead.

@@ -1,0 +1,57 @@
+package io.duckforge.bench;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.duckdb.DuckDBAppender;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+
+/** One well_production row with the 14 data properties of the sample schema, typed as the service stores them. */
+record WellRow(
+        long fieldCode, String fieldName, long wellCode, String wellReference, String wellName,
+        OffsetDateTime productionPeriod, Long daysOnProduction, Double oil, Double gas, Double liquids, Double water,
+        String dataSource, String sourceDataJson, String partition) {
+
+    /** The data object the REST API takes. */
+    void writeJson(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("field_code", fieldCode);
+        json.writeStringField("_field_name", fieldName);
+        json.writeNumberField("well_code", wellCode);
+        json.writeStringField("_well_reference", wellReference);
+        json.writeStringField("well_name", wellName);
+        json.writeStringField("production_period", productionPeriod.toString());
+        writeNumber(json, "days_on_production", daysOnProduction);
+        writeNumber(json, "oil_production_kbd", oil);
+        writeNumber(json, "gas_production_mmcfd", gas);
+        writeNumber(json, "liquids_production_kbd", liquids);
+        writeNumber(json, "water_production_kbd", water);
+        json.writeStringField("data_source", dataSource);
+        json.writeFieldName("source_data");
+        if (sourceDataJson == null) {
+            json.writeNull();
+        } else {
+            json.writeRawValue(sourceDataJson);
+        }
+        json.writeStringField("partition_0", partition);
+        json.writeEndObject();
+    }
+
+    /** The data columns in table order, after the four system columns. */
+    void appendTo(DuckDBAppender appender) throws SQLException {
+        appender.append(fieldCode).append(fieldName).append(wellCode).append(wellReference).append(wellName)
+                .append(productionPeriod).append(daysOnProduction).append(oil).append(gas).append(liquids).append(water)
+                .append(dataSource).append(sourceDataJson).append(partition);
+    }
+
+    private static void writeNumber(JsonGenerator json, String name, Number value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else if (value instanceof Long number) {
+            json.writeNumberField(name, number);
+        } else {
+            json.writeNumberField(name, value.doubleValue());
+        }
+    }
+}

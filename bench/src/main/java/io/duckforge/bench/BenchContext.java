@@ -3,6 +3,60 @@ package io.duckforge.bench;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What every workload shares: the running service, the rows, and a scratch directory for ceiling databases. */
-record BenchContext(ServiceUnderTest service, List<WellRow> rows, Path scratch) {
+/**
+ * What every workload shares: the running service, the rows, a scratch directory, and the loaded read data set
+ * (made on first use, since only the read workloads need it).
+ */
+final class BenchContext implements AutoCloseable {
+
+    private final ServiceUnderTest service;
+    private final List<WellRow> rows;
+    private final Path scratch;
+    private final LoadSettings settings;
+    private LoadedData loaded;
+
+    BenchContext(ServiceUnderTest service, List<WellRow> rows, Path scratch, LoadSettings settings) {
+        this.service = service;
+        this.rows = rows;
+        this.scratch = scratch;
+        this.settings = settings;
+    }
+
+    ServiceUnderTest service() {
+        return service;
+    }
+
+    List<WellRow> rows() {
+        return rows;
+    }
+
+    Path scratch() {
+        return scratch;
+    }
+
+    LoadSettings settings() {
+        return settings;
+    }
+
+    /** The rows in the service's {@code well_production} and in the ceiling's database, loaded once. */
+    LoadedData loaded() throws Exception {
+        if (loaded == null) {
+            loaded = LoadedData.load(this);
+        }
+        return loaded;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (loaded != null) {
+            loaded.close();
+        }
+    }
+
+    /** A measurement with the service's memory after the case, for the report. */
+    Measurement measurement(String workload, String caseName, int concurrency, String unit,
+                            Measurement.Side serviceSide, Measurement.Side ceilingSide, double clientCpu) throws Exception {
+        return new Measurement(workload, caseName, concurrency, unit, serviceSide, ceilingSide, clientCpu,
+                service.peakRssMib(), service.heapUsedMib());
+    }
 }

@@ -53,10 +53,10 @@ final class IngestJsonWorkload implements Workload {
             byte[] body = jsonArray(rows);
             double service = median(serviceRowsPerSecond(context.service(), size, body));
             double ceiling = median(ceilingRowsPerSecond(context, rows));
-            results.add(new Measurement(name(), size + " rows/request", "rows/s", service, ceiling,
-                    context.service().peakRssMib(), context.service().heapUsedMib()));
-            System.out.printf("ingest-json %,d rows: service %,.0f rows/s, Appender %,.0f rows/s (%.2f)%n",
-                    size, service, ceiling, service / ceiling);
+            Measurement measurement = context.measurement(name(), size + " rows/request", 1, "rows/s",
+                    Measurement.Side.throughputOnly(service), Measurement.Side.throughputOnly(ceiling), 0);
+            BenchMain.print(measurement);
+            results.add(measurement);
         }
         return results;
     }

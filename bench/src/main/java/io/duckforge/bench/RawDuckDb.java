@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -63,6 +64,30 @@ final class RawDuckDb implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("COMMIT");
         }
+    }
+
+    /** One row in its own autocommit transaction, as a single POST is. */
+    static void insertWell(Connection connection, WellRow row) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO well_production VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Object[] values = {UUID.randomUUID(), now, now, 1L, row.fieldCode(), row.fieldName(), row.wellCode(),
+                    row.wellReference(), row.wellName(), row.productionPeriod(), row.daysOnProduction(), row.oil(),
+                    row.gas(), row.liquids(), row.water(), row.dataSource(), row.sourceDataJson(), row.partition()};
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.execute();
+        }
+    }
+
+    /** Another connection to the same database, for a concurrent user. */
+    Connection newConnection() throws SQLException {
+        Connection duplicate = connection.unwrap(DuckDBConnection.class).duplicate();
+        try (Statement statement = duplicate.createStatement()) {
+            statement.execute("SET TimeZone = 'UTC'");
+        }
+        return duplicate;
     }
 
     String duckDbVersion() throws SQLException {

@@ -9,15 +9,16 @@ import java.time.temporal.ChronoUnit;
 
 /** What a reader needs to compare two runs: code, runtime, data and machine. */
 record RunInfo(String startedAt, String commit, String jvm, String duckDb, String serviceHeap, int rows,
-               String dataSource, String cpu, int cores, long memoryMib) {
+               String dataSource, String cpu, int cores, long memoryMib, LoadSettings load) {
 
-    static RunInfo collect(String duckDb, String serviceHeap, int rows, String dataSource) throws IOException, InterruptedException {
+    static RunInfo collect(String duckDb, String serviceHeap, int rows, String dataSource, LoadSettings load)
+            throws IOException, InterruptedException {
         return new RunInfo(
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
                 gitCommit(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 duckDb, serviceHeap, rows, dataSource,
-                cpuModel(), Runtime.getRuntime().availableProcessors(), totalMemoryMib());
+                cpuModel(), Runtime.getRuntime().availableProcessors(), totalMemoryMib(), load);
     }
 
     private static String gitCommit() throws IOException, InterruptedException {

@@ -12,15 +12,18 @@ import java.util.List;
 
 /**
  * Applies the configured DuckDB settings to every connection the pool opens, so no connection runs with
- * DuckDB's built-in defaults. The time zone is pinned to UTC so datetimes read back the same on every host.
+ * DuckDB's built-in defaults. The time zone is pinned to UTC so datetimes read back the same on every host. A
+ * destroyed connection's cached statements are dropped with it.
  */
 @ApplicationScoped
 public class DuckDbConnectionSettings implements AgroalPoolInterceptor {
 
     private final List<String> statements;
+    private final PreparedStatementCache statementCache;
 
-    public DuckDbConnectionSettings(DuckForgeConfig config) {
+    public DuckDbConnectionSettings(DuckForgeConfig config, PreparedStatementCache statementCache) {
         this.statements = settingStatements(config.duckdb());
+        this.statementCache = statementCache;
     }
 
     static List<String> settingStatements(DuckForgeConfig.DuckDb duckdb) {
@@ -41,6 +44,11 @@ public class DuckDbConnectionSettings implements AgroalPoolInterceptor {
         } catch (SQLException e) {
             throw new StoreException("Applying DuckDB settings failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void onConnectionDestroy(Connection connection) {
+        statementCache.forget(connection);
     }
 
     // SET takes no bound parameters; these values come from the operator's configuration, quoted as literals.

@@ -36,11 +36,14 @@ import java.util.UUID;
 public class DuckDbDatasetStore implements DatasetStore {
 
     private final AgroalDataSource dataSource;
+    private final PreparedStatementCache statements;
     private final MeterRegistry registry;
     private final Path databaseFile;
 
-    public DuckDbDatasetStore(AgroalDataSource dataSource, MeterRegistry registry, DuckForgeConfig config) {
+    public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
+                              DuckForgeConfig config) {
         this.dataSource = dataSource;
+        this.statements = statements;
         this.registry = registry;
         this.databaseFile = Path.of(config.duckdb().path());
     }
@@ -91,8 +94,8 @@ public class DuckDbDatasetStore implements DatasetStore {
             StoredRecord record = new StoredRecord(UUID.randomUUID(), schema.name(), values, now, now, 1L);
             List<Object> parameters = new ArrayList<>(List.of(record.id(), record.createdAt(), record.updatedAt(), record.version()));
             parameters.addAll(values.values());
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(RecordSqlBuilder.insert(schema))) {
+            try (Connection connection = dataSource.getConnection()) {
+                PreparedStatement statement = statements.prepare(connection, RecordSqlBuilder.insert(schema));
                 DuckDbValues.bind(statement, parameters);
                 statement.execute();
             }
@@ -115,8 +118,8 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public Optional<StoredRecord> findById(DatasetSchema schema, UUID id) {
         return timed("find-by-id", schema.name(), () -> {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(RecordSqlBuilder.selectById(schema))) {
+            try (Connection connection = dataSource.getConnection()) {
+                PreparedStatement statement = statements.prepare(connection, RecordSqlBuilder.selectById(schema));
                 statement.setObject(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     return rows.next() ? Optional.of(RecordRowReader.read(rows, schema, List.of())) : Optional.empty();
@@ -130,8 +133,8 @@ public class DuckDbDatasetStore implements DatasetStore {
         return timed("find", schema.name(), () -> {
             SqlQuery sql = RecordSqlBuilder.selectPage(schema, query);
             List<StoredRecord> records = new ArrayList<>();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            try (Connection connection = dataSource.getConnection()) {
+                PreparedStatement statement = statements.prepare(connection, sql.sql());
                 DuckDbValues.bind(statement, sql.parameters());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -147,8 +150,8 @@ public class DuckDbDatasetStore implements DatasetStore {
     public long count(DatasetSchema schema, List<Filter> filters) {
         return timed("count", schema.name(), () -> {
             SqlQuery sql = RecordSqlBuilder.count(schema, filters);
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            try (Connection connection = dataSource.getConnection()) {
+                PreparedStatement statement = statements.prepare(connection, sql.sql());
                 DuckDbValues.bind(statement, sql.parameters());
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();

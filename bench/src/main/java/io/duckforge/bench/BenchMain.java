@@ -20,7 +20,7 @@ public final class BenchMain {
             --rows N            rows of generated well_production data (default 1000000)
             --parquet FILE      take the rows from a well_production parquet file instead (at most --rows)
             --heap SIZE         the service's -Xmx (default 512m)
-            --warmup SECONDS    warm-up per load case (default 2)
+            --warmup SECONDS    warm-up per load case (default 5)
             --measure SECONDS   measured window per load case (default 5)
             --concurrency LIST  concurrencies of point-read and mixed (default 1,8,64)
             --write-percent N   writes in the mixed workload (default 10)
@@ -48,7 +48,7 @@ public final class BenchMain {
         Path out = Path.of(options.getOrDefault("out", "docs/benchmarks"));
         List<Workload> selected = selected(options.getOrDefault("workloads", String.join(",", WORKLOADS.keySet())));
         LoadSettings settings = new LoadSettings(
-                Long.parseLong(options.getOrDefault("warmup", "2")),
+                Long.parseLong(options.getOrDefault("warmup", "5")),
                 Long.parseLong(options.getOrDefault("measure", "5")),
                 Arrays.stream(options.getOrDefault("concurrency", "1,8,64").split(",")).map(String::trim).map(Integer::valueOf).toList(),
                 Integer.parseInt(options.getOrDefault("write-percent", "10")));

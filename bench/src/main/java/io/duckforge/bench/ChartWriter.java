@@ -3,7 +3,6 @@ package io.duckforge.bench;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -54,9 +53,7 @@ final class ChartWriter {
         JFreeChart chart = ChartFactory.createBarChart("Throughput against the raw-DuckDB ceiling (log scale; rows/s or req/s)",
                 null, "per second", dataset, PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        LogarithmicAxis axis = new LogarithmicAxis("per second (log)");
-        axis.setStrictValuesFlag(false);
-        plot.setRangeAxis(axis);
+        plot.setRangeAxis(logAxis("per second (log)"));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         String file = "throughput.png";
@@ -81,10 +78,8 @@ final class ChartWriter {
         JFreeChart chart = ChartFactory.createXYLineChart(group + ": latency against concurrency", "concurrent clients",
                 "milliseconds (log)", series, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis("concurrent clients (log)");
-        x.setBase(2);
-        plot.setDomainAxis(x);
-        plot.setRangeAxis(new LogAxis("milliseconds (log)"));
+        plot.setDomainAxis(logAxis("concurrent clients (log)"));
+        plot.setRangeAxis(logAxis("milliseconds (log)"));
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -92,6 +87,12 @@ final class ChartWriter {
         String file = "latency-" + group.replaceAll("[^a-z0-9]+", "-") + ".png";
         ChartUtils.saveChartAsPNG(directory.resolve(file).toFile(), chart, 900, 500);
         return file;
+    }
+
+    private static LogarithmicAxis logAxis(String label) {
+        LogarithmicAxis axis = new LogarithmicAxis(label);
+        axis.setStrictValuesFlag(false);
+        return axis;
     }
 
     /** Cases that differ only by concurrency: "concurrency 8" and "read, concurrency 8" group by workload and operation. */

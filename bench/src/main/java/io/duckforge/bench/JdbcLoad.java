@@ -40,6 +40,7 @@ final class JdbcLoad {
                             }
                             run.completed(operation, start, true);
                         }
+                        Ceiling.forget(connection);
                     }
                     return null;
                 }));

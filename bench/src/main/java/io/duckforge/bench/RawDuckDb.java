@@ -69,16 +69,15 @@ final class RawDuckDb implements AutoCloseable {
     /** One row in its own autocommit transaction, as a single POST is. */
     static void insertWell(Connection connection, WellRow row) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO well_production VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Object[] values = {UUID.randomUUID(), now, now, 1L, row.fieldCode(), row.fieldName(), row.wellCode(),
-                    row.wellReference(), row.wellName(), row.productionPeriod(), row.daysOnProduction(), row.oil(),
-                    row.gas(), row.liquids(), row.water(), row.dataSource(), row.sourceDataJson(), row.partition()};
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.execute();
+        PreparedStatement statement = Ceiling.prepared(connection,
+                "INSERT INTO well_production VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Object[] values = {UUID.randomUUID(), now, now, 1L, row.fieldCode(), row.fieldName(), row.wellCode(),
+                row.wellReference(), row.wellName(), row.productionPeriod(), row.daysOnProduction(), row.oil(),
+                row.gas(), row.liquids(), row.water(), row.dataSource(), row.sourceDataJson(), row.partition()};
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
         }
+        statement.execute();
     }
 
     /** Another connection to the same database, for a concurrent user. */

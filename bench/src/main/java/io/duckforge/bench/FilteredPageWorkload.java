@@ -1,6 +1,5 @@
 package io.duckforge.bench;
 
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +34,9 @@ final class FilteredPageWorkload implements Workload {
         ServiceUnderTest service = context.service();
         List<Measurement> results = new ArrayList<>();
         for (PageQuery query : countsOnly ? PageQuery.counts() : PageQuery.pages()) {
-            HttpRequest request = HttpRequest.newBuilder(service.uri(countsOnly ? query.countPath() : query.pagePath())).build();
-            LoadRun serviceRun = HttpLoad.run(service.client(), 1, context.settings().newRun(),
-                    random -> new HttpLoad.Call("read", request, 200));
+            HttpLoad.Call call = new HttpLoad.Call("read",
+                    KeepAliveConnection.get(service.port(), countsOnly ? query.countPath() : query.pagePath()), 200);
+            LoadRun serviceRun = HttpLoad.run(service.port(), 1, context.settings().newRun(), random -> call);
             LoadRun ceilingRun = JdbcLoad.run(data.ceiling, 1, context.settings().newRun(), (connection, random) -> {
                 if (!countsOnly) {
                     Ceiling.query(connection, query.pageSql(), query.parameters());

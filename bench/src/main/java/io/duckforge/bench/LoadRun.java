@@ -18,6 +18,8 @@ final class LoadRun {
     private final long endNanos;
     private long cpuAtStart;
     private long wallAtStart;
+    private long cpuAtEnd;
+    private long wallAtEnd;
 
     LoadRun(Duration warmup, Duration measure) {
         long now = System.nanoTime();
@@ -32,6 +34,14 @@ final class LoadRun {
                 if (cpuAtStart == 0) {
                     cpuAtStart = processCpuNanos();
                     wallAtStart = now;
+                }
+            }
+        }
+        if (now >= endNanos && cpuAtEnd == 0) {
+            synchronized (this) {
+                if (cpuAtEnd == 0) {
+                    cpuAtEnd = processCpuNanos();
+                    wallAtEnd = now;
                 }
             }
         }
@@ -59,10 +69,9 @@ final class LoadRun {
         return results;
     }
 
-    /** Cores the harness used during the measured window. */
+    /** Cores the harness process used during the measured window (the load client and nothing else runs then). */
     double clientCpuCores() {
-        long wall = Math.max(1, System.nanoTime() - wallAtStart);
-        return (processCpuNanos() - cpuAtStart) / (double) wall;
+        return (cpuAtEnd - cpuAtStart) / (double) Math.max(1, wallAtEnd - wallAtStart);
     }
 
     private static long processCpuNanos() {

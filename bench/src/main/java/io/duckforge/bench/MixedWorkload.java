@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.UUID;
 final class MixedWorkload implements Workload {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int WRITE_BODIES = 2_000;
 
     @Override
     public String name() {
@@ -32,22 +32,21 @@ final class MixedWorkload implements Workload {
         ServiceUnderTest service = context.service();
         int writePercent = context.settings().writePercent();
         WellRowGenerator writes = new WellRowGenerator(99, data.rows);
+        List<HttpLoad.Call> reads = PointReadWorkload.readCalls(service.port(), data.serviceIds);
+        List<HttpLoad.Call> writeCalls = new ArrayList<>();
+        for (int i = 0; i < WRITE_BODIES; i++) {
+            writeCalls.add(new HttpLoad.Call("write", KeepAliveConnection.postJson(service.port(),
+                    "/api/v1/records/" + LoadedData.DATASET, json(writes.row(i))), 201));
+        }
         List<Measurement> results = new ArrayList<>();
         for (int concurrency : context.settings().concurrencies()) {
-            LoadRun serviceRun = HttpLoad.run(service.client(), concurrency, context.settings().newRun(), random -> {
-                if (random.nextInt(100) < writePercent) {
-                    return new HttpLoad.Call("write", HttpRequest.newBuilder(service.uri("/api/v1/records/" + LoadedData.DATASET))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(json(writes.row(random.nextInt(data.rows)))))
-                            .build(), 201);
-                }
-                UUID id = data.serviceIds.get(random.nextInt(data.serviceIds.size()));
-                return new HttpLoad.Call("read", HttpRequest.newBuilder(
-                        service.uri("/api/v1/records/" + LoadedData.DATASET + "/" + id)).build(), 200);
-            });
+            LoadRun serviceRun = HttpLoad.run(service.port(), concurrency, context.settings().newRun(), random ->
+                    random.nextInt(100) < writePercent
+                            ? writeCalls.get(random.nextInt(writeCalls.size()))
+                            : reads.get(random.nextInt(reads.size())));
             LoadRun ceilingRun = JdbcLoad.run(data.ceiling, concurrency, context.settings().newRun(), (connection, random) -> {
                 if (random.nextInt(100) < writePercent) {
-                    RawDuckDb.insertWell(connection, writes.row(random.nextInt(data.rows)));
+                    RawDuckDb.insertWell(connection, writes.row(random.nextInt(WRITE_BODIES)));
                     return "write";
                 }
                 UUID id = data.ceilingIds.get(random.nextInt(data.ceilingIds.size()));

@@ -1,6 +1,5 @@
 package io.duckforge.bench;
 
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,13 +16,11 @@ final class PointReadWorkload implements Workload {
     public List<Measurement> run(BenchContext context) throws Exception {
         LoadedData data = context.loaded();
         ServiceUnderTest service = context.service();
+        List<HttpLoad.Call> reads = readCalls(service.port(), data.serviceIds);
         List<Measurement> results = new ArrayList<>();
         for (int concurrency : context.settings().concurrencies()) {
-            LoadRun serviceRun = HttpLoad.run(service.client(), concurrency, context.settings().newRun(), random -> {
-                UUID id = data.serviceIds.get(random.nextInt(data.serviceIds.size()));
-                return new HttpLoad.Call("read", HttpRequest.newBuilder(
-                        service.uri("/api/v1/records/" + LoadedData.DATASET + "/" + id)).build(), 200);
-            });
+            LoadRun serviceRun = HttpLoad.run(service.port(), concurrency, context.settings().newRun(),
+                    random -> reads.get(random.nextInt(reads.size())));
             LoadRun ceilingRun = JdbcLoad.run(data.ceiling, concurrency, context.settings().newRun(), (connection, random) -> {
                 UUID id = data.ceilingIds.get(random.nextInt(data.ceilingIds.size()));
                 Ceiling.query(connection, "SELECT * FROM well_production WHERE id = ?", List.of(id));
@@ -37,5 +34,10 @@ final class PointReadWorkload implements Workload {
             results.add(measurement);
         }
         return results;
+    }
+
+    static List<HttpLoad.Call> readCalls(int port, List<UUID> ids) {
+        return ids.stream().map(id -> new HttpLoad.Call("read",
+                KeepAliveConnection.get(port, "/api/v1/records/" + LoadedData.DATASET + "/" + id), 200)).toList();
     }
 }

@@ -20,12 +20,15 @@ final class ServiceUnderTest implements AutoCloseable {
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$", Pattern.MULTILINE);
 
     private final Process process;
+    private final int port;
     private final String baseUri;
     private final HttpClient client;
     final String heap;
 
-    private ServiceUnderTest(Process process, String baseUri, HttpClient client, String heap) {
+    private ServiceUnderTest(Process process, int port, HttpClient client, String heap) {
         this.process = process;
+        this.port = port;
+        String baseUri = "http://localhost:" + port;
         this.baseUri = baseUri;
         this.client = client;
         this.heap = heap;
@@ -45,20 +48,17 @@ final class ServiceUnderTest implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("DUCKFORGE_DUCKDB_PATH", workDir.resolve("bench.duckdb").toString());
         builder.environment().put("DUCKFORGE_BULK_MAX_ROWS", "10000000");
-        ServiceUnderTest service = new ServiceUnderTest(builder.start(), "http://localhost:" + port,
+        ServiceUnderTest service = new ServiceUnderTest(builder.start(), port,
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
-                        // Completions run on the client's selector thread: a hand-off to a pool costs a context
-                        // switch per request, measured as milliseconds of client-side latency on 2 cores.
-                        .executor(Runnable::run)
                         .connectTimeout(Duration.ofSeconds(5))
                         .build(), heap);
         service.awaitReady(workDir);
         return service;
     }
 
-    HttpClient client() {
-        return client;
+    int port() {
+        return port;
     }
 
     URI uri(String path) {

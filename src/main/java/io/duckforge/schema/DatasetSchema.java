@@ -13,8 +13,14 @@ public record DatasetSchema(String name, String description, int version, List<P
         properties = properties == null ? List.of() : List.copyOf(properties);
     }
 
+    // A plain loop: this runs for every key of every ingested row, and datasets have tens of properties, not thousands.
     public Optional<PropertyDefinition> property(String propertyName) {
-        return properties.stream().filter(p -> p.name().equals(propertyName)).findFirst();
+        for (PropertyDefinition property : properties) {
+            if (property.name().equals(propertyName)) {
+                return Optional.of(property);
+            }
+        }
+        return Optional.empty();
     }
 
     public DatasetSchema withVersion(int newVersion) {

@@ -33,18 +33,15 @@ public final class RecordValidator {
             errors.add(FieldError.of("data", "a record must be a JSON object"));
             return Map.of();
         }
-        for (Iterator<String> names = data.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (schema.property(name).isEmpty()) {
-                String reason = SystemColumn.fromColumnName(name).isPresent()
-                        ? "is a system column set by the service"
-                        : "is not a property of dataset '" + schema.name() + "'";
-                errors.add(FieldError.of(name, "'" + name + "' " + reason));
-            }
-        }
         Map<String, Object> values = new LinkedHashMap<>();
+        int present = 0;
         for (PropertyDefinition property : schema.properties()) {
-            JsonNode node = data.has(property.name()) ? data.get(property.name()) : property.defaultValue();
+            JsonNode node = data.get(property.name());
+            if (node != null) {
+                present++;
+            } else {
+                node = property.defaultValue();
+            }
             Object value;
             try {
                 value = PropertyValueConverter.convert(property.type(), node);
@@ -57,6 +54,22 @@ public final class RecordValidator {
             }
             values.put(property.name(), value);
         }
+        // Only a record with more keys than known properties needs the per-key search; bulk rows rarely do.
+        if (present < data.size()) {
+            rejectUnknownKeys(schema, data, errors);
+        }
         return values;
+    }
+
+    private static void rejectUnknownKeys(DatasetSchema schema, JsonNode data, List<FieldError> errors) {
+        for (Iterator<String> names = data.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (schema.property(name).isEmpty()) {
+                String reason = SystemColumn.fromColumnName(name).isPresent()
+                        ? "is a system column set by the service"
+                        : "is not a property of dataset '" + schema.name() + "'";
+                errors.add(FieldError.of(name, "'" + name + "' " + reason));
+            }
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A {@link BulkWrite} through DuckDB's Appender inside one explicit transaction: the fast path for many rows.
@@ -46,7 +45,7 @@ final class BulkAppender implements BulkWrite {
     public void append(Map<String, Object> values) {
         try {
             appender.beginRow()
-                    .append(UUID.randomUUID())
+                    .append(RecordIds.next())
                     .append(now)
                     .append(now)
                     .append(1L);

@@ -91,7 +91,7 @@ public class DuckDbDatasetStore implements DatasetStore {
     public StoredRecord insert(DatasetSchema schema, Map<String, Object> values) {
         return timed("insert", schema.name(), () -> {
             OffsetDateTime now = now();
-            StoredRecord record = new StoredRecord(UUID.randomUUID(), schema.name(), values, now, now, 1L);
+            StoredRecord record = new StoredRecord(RecordIds.next(), schema.name(), values, now, now, 1L);
             List<Object> parameters = new ArrayList<>(List.of(record.id(), record.createdAt(), record.updatedAt(), record.version()));
             parameters.addAll(values.values());
             try (Connection connection = dataSource.getConnection()) {

@@ -13,13 +13,14 @@ import java.util.List;
 /**
  * {@code ingest-json}: bulk JSON bodies of 1K, 10K and 100K well_production rows POSTed to
  * {@code /api/v1/records/{schema}/bulk}; rows/s beside DuckDB's Appender writing the same rows into a table of the
- * same shape. Each size runs once to warm up, then several times; the median counts.
+ * same shape. Each size first warms up on about 100K rows (so a 1K body is not measured on a cold JIT), then runs
+ * several times; the median counts.
  */
 final class IngestJsonWorkload implements Workload {
 
     private static final int[] BATCH_SIZES = {1_000, 10_000, 100_000};
     private static final int REPETITIONS = 5;
-    private static final int WARMUP = 3;
+    private static final int WARMUP_ROWS = 100_000;
     private static final String DATASET = """
             {"name": "%s", "properties": [
               {"name": "field_code", "type": "integer", "required": true, "indexed": true},
@@ -62,9 +63,10 @@ final class IngestJsonWorkload implements Workload {
     }
 
     private double[] serviceRowsPerSecond(ServiceUnderTest service, int size, byte[] body) throws Exception {
+        int warmup = warmups(size);
         double[] rates = new double[REPETITIONS];
-        for (int i = -WARMUP; i < REPETITIONS; i++) {
-            String dataset = "bench_ingest_" + size + "_" + (i + WARMUP);
+        for (int i = -warmup; i < REPETITIONS; i++) {
+            String dataset = "bench_ingest_" + size + "_" + (i + warmup);
             expect(201, service.send(HttpRequest.newBuilder(service.uri("/api/v1/schemas"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(DATASET.formatted(dataset))).build()).statusCode(), dataset);
@@ -85,7 +87,7 @@ final class IngestJsonWorkload implements Workload {
     private static double[] ceilingRowsPerSecond(BenchContext context, List<WellRow> rows) throws Exception {
         double[] rates = new double[REPETITIONS];
         try (RawDuckDb raw = new RawDuckDb(context.scratch().resolve("ceiling-ingest.duckdb"))) {
-            for (int i = -WARMUP; i < REPETITIONS; i++) {
+            for (int i = -warmups(rows.size()); i < REPETITIONS; i++) {
                 raw.createWellTable();
                 long start = System.nanoTime();
                 raw.appendWells(rows);
@@ -95,6 +97,10 @@ final class IngestJsonWorkload implements Workload {
             }
         }
         return rates;
+    }
+
+    private static int warmups(int size) {
+        return Math.max(2, WARMUP_ROWS / size);
     }
 
     static byte[] jsonArray(List<WellRow> rows) throws IOException {

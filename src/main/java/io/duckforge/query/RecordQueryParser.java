@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Turns the list endpoint's raw query parameters into a validated {@link RecordQuery}. */
 public final class RecordQueryParser {
@@ -33,6 +34,23 @@ public final class RecordQueryParser {
                 parseFields(fields, schema),
                 pageNumber,
                 pageSize);
+    }
+
+    /** The stream endpoint's parameters; {@code limit}, when given, is at least 1 and has no upper bound. */
+    public static ExportQuery parseExport(DatasetSchema schema, String filters, String sort, String fields, String limit) {
+        OptionalLong rows = OptionalLong.empty();
+        if (limit != null && !limit.isBlank()) {
+            try {
+                rows = OptionalLong.of(Long.parseLong(limit.trim()));
+            } catch (NumberFormatException e) {
+                throw new ValidationException(FieldError.of("limit", "'" + limit + "' is not a whole number"));
+            }
+            if (rows.getAsLong() < 1) {
+                throw new ValidationException(FieldError.of("limit", "limit starts at 1"));
+            }
+        }
+        return new ExportQuery(FilterParser.parse(filters, schema), SortParser.parse(sort, schema),
+                parseFields(fields, schema), rows);
     }
 
     /** {@code fields} is a comma-separated list of property names; system columns are always returned. */

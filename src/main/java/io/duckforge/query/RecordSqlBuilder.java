@@ -43,6 +43,26 @@ public final class RecordSqlBuilder {
         return new SqlQuery(sql.toString(), parameters);
     }
 
+    /**
+     * Every matching row for a stream. Without a sort there is no ORDER BY: a total order would make DuckDB sort the
+     * whole result before the first row leaves, and an export does not need one.
+     */
+    public static SqlQuery selectExport(DatasetSchema schema, ExportQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(columnList(selectedColumns(schema, query.fields())))
+                .append(" FROM ").append(quoted(schema.name()));
+        appendWhere(sql, query.filters(), parameters);
+        if (!query.sort().isEmpty()) {
+            appendOrderBy(sql, query.sort());
+        }
+        if (query.limit().isPresent()) {
+            sql.append(" LIMIT ?");
+            parameters.add(query.limit().getAsLong());
+        }
+        return new SqlQuery(sql.toString(), parameters);
+    }
+
     public static SqlQuery count(DatasetSchema schema, List<Filter> filters) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT count(*) FROM ").append(quoted(schema.name()));

@@ -1,9 +1,11 @@
 package io.duckforge.store;
 
+import io.duckforge.query.ExportQuery;
 import io.duckforge.query.Filter;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.schema.DatasetSchema;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,14 @@ public interface DatasetStore {
     List<StoredRecord> find(DatasetSchema schema, RecordQuery query);
 
     long count(DatasetSchema schema, List<Filter> filters);
+
+    /**
+     * Streams every matching record into {@code sink} as DuckDB produces it, holding one row at a time. A sink that
+     * throws cancels the query and releases the connection before the exception propagates.
+     *
+     * @return the number of records streamed
+     */
+    long stream(DatasetSchema schema, ExportQuery query, RecordSink sink) throws IOException;
 
     /** Whether the dataset's table exists and answers a query. */
     boolean isQueryable(DatasetSchema schema);

@@ -2,6 +2,7 @@ package io.duckforge.store;
 
 import io.duckforge.DuckForgeConfig;
 import io.agroal.api.AgroalDataSource;
+import io.duckforge.query.ExportQuery;
 import io.duckforge.query.Filter;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.query.RecordSqlBuilder;
@@ -159,6 +160,35 @@ public class DuckDbDatasetStore implements DatasetStore {
                 }
             }
         });
+    }
+
+    // Not through the statement cache: a stream's statement may be cancelled, and it lives as long as the client reads.
+    @Override
+    public long stream(DatasetSchema schema, ExportQuery query, RecordSink sink) throws IOException {
+        requireWorkerThread();
+        Timer.Sample sample = Timer.start(registry);
+        SqlQuery sql = RecordSqlBuilder.selectExport(schema, query);
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            DuckDbValues.bind(statement, sql.parameters());
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    try {
+                        sink.accept(RecordRowReader.read(result, schema, query.fields()));
+                    } catch (IOException | RuntimeException e) {
+                        statement.cancel();
+                        throw e;
+                    }
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("stream on '" + schema.name() + "'", e);
+        } finally {
+            sample.stop(operationTimer("stream", schema.name()));
+        }
     }
 
     @Override

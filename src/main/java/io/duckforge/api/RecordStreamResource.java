@@ -1,0 +1,56 @@
+package io.duckforge.api;
+
+import io.duckforge.query.ExportQuery;
+import io.duckforge.query.RecordQueryParser;
+import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.SchemaCatalog;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Whole result sets, streamed: {@code GET /api/v1/records/{schema}/stream}. */
+@Path("/api/v1/records/{schema}/stream")
+@Tag(name = "Records")
+public class RecordStreamResource {
+
+    private final SchemaCatalog catalog;
+    private final RecordExporter exporter;
+
+    public RecordStreamResource(SchemaCatalog catalog, RecordExporter exporter) {
+        this.catalog = catalog;
+        this.exporter = exporter;
+    }
+
+    @GET
+    @Operation(summary = "Stream every matching record",
+            description = "NDJSON (application/x-ndjson, the default) or CSV (text/csv), chosen by format= or Accept; "
+                    + "unordered unless sort is given. A failure after the first byte ends NDJSON with an {\"error\": ...} "
+                    + "line and aborts the response without its final chunk.")
+    public Response stream(@PathParam("schema") String schemaName,
+                           @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
+                           @Parameter(description = "JSON array of {field, order: asc|desc}") @QueryParam("sort") String sort,
+                           @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields,
+                           @Parameter(description = "at most this many records (no upper bound)") @QueryParam("limit") String limit,
+                           @Parameter(description = "ndjson or csv; overrides Accept") @QueryParam("format") String format,
+                           @Context HttpHeaders headers,
+                           @Context UriInfo uri,
+                           @Context HttpServerResponse response) {
+        DatasetSchema schema = catalog.require(schemaName);
+        ExportQuery query = RecordQueryParser.parseExport(schema, filters, sort, fields, limit);
+        ExportFormat chosen = (format == null || format.isBlank()
+                ? ExportFormat.negotiate(headers.getAcceptableMediaTypes())
+                : ExportFormat.byName(format))
+                .orElseThrow(() -> new NotAcceptableException("Supported formats: " + ExportFormat.supported()));
+        return Response.ok(exporter.export(schema, query, chosen, uri.getPath(), response::closed), chosen.mediaType()).build();
+    }
+}

@@ -1,0 +1,182 @@
+package io.duckforge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class RecordStreamTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SEED = """
+            [{"sensor": "a", "serial": "S1", "reading": 10, "payload": {"k": [1, 2]}},
+             {"sensor": "b, \\"quoted\\"\\nline", "serial": "S2", "reading": 20},
+             {"sensor": "c", "serial": "S3", "reading": 30, "level": 2.5}]""";
+    private static final int MANY_ROWS = 1_000_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private String dataset;
+
+    @BeforeEach
+    void seed() {
+        dataset = TestDatasets.declareReadings();
+        given().contentType(ContentType.JSON).body(SEED).when().post("/api/v1/records/" + dataset + "/bulk").then().statusCode(201);
+    }
+
+    private List<JsonNode> ndjson(String body) throws Exception {
+        assertThat(body).endsWith("\n");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    @Test
+    void ndjsonIsTheDefaultWithOneRecordEnvelopePerLine() throws Exception {
+        String body = given().queryParam("sort", "[{\"field\": \"reading\"}]")
+                .when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).contentType("application/x-ndjson")
+                .extract().asString();
+
+        List<JsonNode> records = ndjson(body);
+        assertThat(records).hasSize(3);
+        assertThat(records.get(0).path("schema_name").asText()).isEqualTo(dataset);
+        assertThat(records.get(0).path("version").asLong()).isEqualTo(1);
+        assertThat(records.get(0).path("data").path("payload").path("k").get(1).asInt()).isEqualTo(2);
+        assertThat(records).extracting(r -> r.path("data").path("reading").asInt()).containsExactly(10, 20, 30);
+    }
+
+    @Test
+    void filtersSortFieldsAndLimitApply() throws Exception {
+        String body = given().queryParam("filters", "[{\"field\": \"reading\", \"operator\": \"gte\", \"value\": 20}]")
+                .queryParam("sort", "[{\"field\": \"reading\", \"order\": \"desc\"}]")
+                .queryParam("fields", "reading")
+                .queryParam("limit", 1)
+                .when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).extract().asString();
+
+        List<JsonNode> records = ndjson(body);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("data").size()).isEqualTo(1);
+        assertThat(records.get(0).path("data").path("reading").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void csvByAcceptHasAHeaderAndQuotesPerRfc4180() {
+        String body = given().accept("text/csv").queryParam("sort", "[{\"field\": \"reading\"}]").queryParam("fields", "sensor,reading,payload")
+                .when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).contentType("text/csv")
+                .extract().asString();
+
+        String[] lines = body.split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,created_at,updated_at,version,sensor,reading,payload");
+        assertThat(lines[1]).endsWith(",1,a,10,\"{\"\"k\"\":[1,2]}\"");
+        assertThat(body).contains(",1,\"b, \"\"quoted\"\"\nline\",20,\r\n");
+    }
+
+    @Test
+    void theFormatParameterOverridesAccept() {
+        given().accept("application/x-ndjson").queryParam("format", "csv")
+                .when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).contentType("text/csv");
+    }
+
+    @Test
+    void anUnsupportedFormatIs406Problem() {
+        given().accept("application/xml").when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("detail", containsString("ndjson"));
+        given().queryParam("format", "xlsx").when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(406);
+    }
+
+    @Test
+    void aBadLimitIs400AndAnUnknownDatasetIs404() {
+        given().queryParam("limit", 0).when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().when().get("/api/v1/records/no_such_dataset/stream").then().statusCode(404);
+    }
+
+    @Test
+    void streamedRowsAndBytesAreCountedPerFormatAndSchema() {
+        given().queryParam("format", "csv").when().get("/api/v1/records/" + dataset + "/stream").then().statusCode(200);
+
+        given().when().get("/q/metrics").then()
+                .body(containsString("duckforge_stream_rows_total{format=\"csv\",schema=\"" + dataset + "\"} 3.0"))
+                .body(containsString("duckforge_stream_bytes_total{format=\"csv\",schema=\"" + dataset + "\"}"));
+    }
+
+    @Test
+    void aClientThatDisconnectsCancelsTheQueryAndFreesTheConnection() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO \"" + dataset + "\" (id, created_at, updated_at, version, sensor, reading)"
+                    + " SELECT uuid(), now(), now(), 1, 's' || i, i FROM range(" + MANY_ROWS + ") r(i)");
+        }
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/records/" + dataset + "/stream HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] firstBytes = in.readNBytes(64 * 1024);
+            assertThat(new String(firstBytes, StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
+            awaitActiveStreams(1);
+        }
+
+        awaitActiveStreams(0);
+        awaitPoolIdle();
+        assertThat(streamedRows()).as("rows streamed before the query was cancelled").isLessThan(MANY_ROWS / 2);
+    }
+
+    private double streamedRows() {
+        String prefix = "duckforge_stream_rows_total{format=\"ndjson\",schema=\"" + dataset + "\"} ";
+        return given().when().get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+                .findFirst().orElseThrow();
+    }
+
+    private void awaitActiveStreams(int expected) throws InterruptedException {
+        String series = "duckforge_stream_active " + expected + ".0";
+        for (int attempt = 0; attempt < 300; attempt++) {
+            if (given().when().get("/q/metrics").asString().contains(series)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(given().when().get("/q/metrics").asString()).contains(series);
+    }
+
+    private void awaitPoolIdle() throws InterruptedException {
+        for (int attempt = 0; attempt < 300 && dataSource.getMetrics().activeCount() > 0; attempt++) {
+            Thread.sleep(100);
+        }
+        assertThat(dataSource.getMetrics().activeCount()).isZero();
+    }
+}

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV: a header row, then one flat row per record with the system columns first. Fields holding a comma,
- * quote, CR or LF are quoted, quotes doubled; null is an empty field; json values are their compact JSON text.
+ * quote, CR or LF are quoted, quotes doubled; null is an empty field and an empty string {@code ""}; json values are
+ * their compact JSON text.
  */
 final class CsvRecordWriter implements RecordWriter {
 
@@ -59,8 +60,9 @@ final class CsvRecordWriter implements RecordWriter {
         out.flush();
     }
 
+    // An empty string is quoted so that it reads back as "" and an empty field as null.
     private void field(String text) throws IOException {
-        boolean quote = false;
+        boolean quote = text.isEmpty();
         for (int i = 0; i < text.length() && !quote; i++) {
             char c = text.charAt(i);
             quote = c == ',' || c == '"' || c == '\r' || c == '\n';

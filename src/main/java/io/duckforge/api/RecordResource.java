@@ -44,9 +44,9 @@ public class RecordResource {
 
     private final SchemaCatalog catalog;
     private final DatasetStore store;
-    private final JsonBulkIngest bulkIngest;
+    private final BulkIngest bulkIngest;
 
-    public RecordResource(SchemaCatalog catalog, DatasetStore store, JsonBulkIngest bulkIngest) {
+    public RecordResource(SchemaCatalog catalog, DatasetStore store, BulkIngest bulkIngest) {
         this.catalog = catalog;
         this.store = store;
         this.bulkIngest = bulkIngest;
@@ -95,6 +95,22 @@ public class RecordResource {
     @Operation(summary = "Create many records, all or nothing", description = "Body: a JSON array of data objects")
     public Response bulk(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestArray(schemaName, body));
+    }
+
+    @POST
+    @Path("/{schema}/bulk")
+    @Consumes("application/x-ndjson")
+    @Operation(summary = "Create many records, all or nothing", description = "Body: one data object per line (NDJSON)")
+    public Response bulkNdjson(@PathParam("schema") String schemaName, InputStream body) throws IOException {
+        return bulkCreated(bulkIngest.ingestNdjson(schemaName, body));
+    }
+
+    @POST
+    @Path("/{schema}/bulk")
+    @Consumes("text/csv")
+    @Operation(summary = "Create many records, all or nothing", description = "Body: CSV with a header row of property names")
+    public Response bulkCsv(@PathParam("schema") String schemaName, InputStream body) throws IOException {
+        return bulkCreated(bulkIngest.ingestCsv(schemaName, body));
     }
 
     @GET

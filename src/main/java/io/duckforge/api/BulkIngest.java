@@ -21,12 +21,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON bulk body token by token, one row in memory at a time, validating each row and appending it to one
- * all-or-nothing {@link BulkWrite}. A bad row stops writing, the rest are still checked so the answer can name
- * up to {@value #MAX_REPORTED_ERRORS} problems, and nothing is committed.
+ * Reads a bulk body (a JSON array, NDJSON or CSV) as it arrives, one row in memory at a time, validating each row and
+ * appending it to one all-or-nothing {@link BulkWrite}. A bad row stops writing, the rest are still checked so the
+ * answer can name up to {@value #MAX_REPORTED_ERRORS} problems, and nothing is committed.
  */
 @ApplicationScoped
-public class JsonBulkIngest {
+public class BulkIngest {
 
     static final int MAX_REPORTED_ERRORS = 100;
 
@@ -35,7 +35,7 @@ public class JsonBulkIngest {
     private final DatasetStore store;
     private final int maxRows;
 
-    public JsonBulkIngest(ObjectMapper mapper, SchemaCatalog catalog, DatasetStore store, DuckForgeConfig config) {
+    public BulkIngest(ObjectMapper mapper, SchemaCatalog catalog, DatasetStore store, DuckForgeConfig config) {
         this.mapper = mapper;
         this.catalog = catalog;
         this.store = store;
@@ -47,10 +47,24 @@ public class JsonBulkIngest {
         DatasetSchema schema = catalog.require(schemaName);
         try (JsonParser parser = mapper.createParser(body)) {
             expectArray(parser.nextToken(), "the body");
-            long rows = ingestRows(schema, parser);
+            long rows = ingestRows(schema, arrayRows(parser));
             expectEnd(parser);
             return rows;
         }
+    }
+
+    /** One data object per line (any JSON whitespace between objects is accepted). */
+    public long ingestNdjson(String schemaName, InputStream body) throws IOException {
+        DatasetSchema schema = catalog.require(schemaName);
+        try (JsonParser parser = mapper.createParser(body)) {
+            return ingestRows(schema, () -> parser.nextToken() == null ? null : parser.readValueAsTree());
+        }
+    }
+
+    /** CSV with a header row of property names; see {@link CsvRows} for how fields become values. */
+    public long ingestCsv(String schemaName, InputStream body) throws IOException {
+        DatasetSchema schema = catalog.require(schemaName);
+        return ingestRows(schema, new CsvRows(schema, body, mapper));
     }
 
     /**
@@ -80,7 +94,7 @@ public class JsonBulkIngest {
                         if (schemaName == null) {
                             bufferedData = mapper.readTree(parser);
                         } else {
-                            rows = ingestRows(catalog.require(schemaName), parser);
+                            rows = ingestRows(catalog.require(schemaName), arrayRows(parser));
                         }
                     }
                     default -> throw new ValidationException(FieldError.of(key, "unknown key; expected schema_name and data"));
@@ -93,7 +107,7 @@ public class JsonBulkIngest {
             if (bufferedData != null) {
                 try (JsonParser buffered = mapper.treeAsTokens(bufferedData)) {
                     buffered.nextToken();
-                    rows = ingestRows(catalog.require(schemaName), buffered);
+                    rows = ingestRows(catalog.require(schemaName), arrayRows(buffered));
                 }
             }
             if (rows == null) {
@@ -103,16 +117,19 @@ public class JsonBulkIngest {
         }
     }
 
-    /** Consumes the array the parser stands at the start of. */
-    private long ingestRows(DatasetSchema schema, JsonParser parser) throws IOException {
+    /** The elements of the array the parser stands at the start of. */
+    private static RowSource arrayRows(JsonParser parser) {
+        return () -> parser.nextToken() == JsonToken.END_ARRAY ? null : parser.readValueAsTree();
+    }
+
+    private long ingestRows(DatasetSchema schema, RowSource source) throws IOException {
         List<FieldError> errors = new ArrayList<>();
         try (BulkWrite write = store.openBulkWrite(schema)) {
             long row = 0;
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
+            for (JsonNode data = source.next(); data != null; data = source.next()) {
                 if (row >= maxRows) {
                     throw new RequestTooLargeException("A bulk request takes at most " + maxRows + " rows; nothing was written");
                 }
-                JsonNode data = parser.readValueAsTree();
                 List<FieldError> rowErrors = new ArrayList<>();
                 Map<String, Object> values = RecordValidator.validate(schema, data, rowErrors);
                 for (FieldError error : rowErrors) {
@@ -132,6 +149,12 @@ public class JsonBulkIngest {
             }
             return write.commit();
         }
+    }
+
+    /** The rows of a body, one data object at a time; {@code null} after the last. */
+    @FunctionalInterface
+    interface RowSource {
+        JsonNode next() throws IOException;
     }
 
     private static void expectArray(JsonToken token, String what) {

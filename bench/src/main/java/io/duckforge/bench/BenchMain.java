@@ -31,7 +31,8 @@ public final class BenchMain {
 
     static {
         for (Workload workload : List.of(new IngestJsonWorkload(), new PointReadWorkload(), FilteredPageWorkload.pages(),
-                FilteredPageWorkload.counts(), new MixedWorkload())) {
+                FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
+                IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }

@@ -69,7 +69,7 @@ final class IngestJsonWorkload implements Workload {
             String dataset = "bench_ingest_" + size + "_" + (i + warmup);
             expect(201, service.send(HttpRequest.newBuilder(service.uri("/api/v1/schemas"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(DATASET.formatted(dataset))).build()).statusCode(), dataset);
+                    .POST(HttpRequest.BodyPublishers.ofString(datasetDocument(dataset))).build()).statusCode(), dataset);
             HttpRequest post = HttpRequest.newBuilder(service.uri("/api/v1/records/" + dataset + "/bulk"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -97,6 +97,11 @@ final class IngestJsonWorkload implements Workload {
             }
         }
         return rates;
+    }
+
+    /** A dataset of the sample schema's shape under another name. */
+    static String datasetDocument(String name) {
+        return DATASET.formatted(name);
     }
 
     private static int warmups(int size) {

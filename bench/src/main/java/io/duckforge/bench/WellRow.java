@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.duckdb.DuckDBAppender;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
@@ -36,6 +37,23 @@ record WellRow(
         }
         json.writeStringField("partition_0", partition);
         json.writeEndObject();
+    }
+
+    /** One CSV line of the data properties, in schema order; null is an empty field. */
+    void writeCsv(Writer csv) throws IOException {
+        Object[] values = {fieldCode, fieldName, wellCode, wellReference, wellName, productionPeriod, daysOnProduction,
+                oil, gas, liquids, water, dataSource, sourceDataJson, partition};
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                csv.write(',');
+            }
+            if (values[i] != null) {
+                String text = values[i].toString();
+                boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0;
+                csv.write(quote ? '"' + text.replace("\"", "\"\"") + '"' : text);
+            }
+        }
+        csv.write('\n');
     }
 
     /** The data columns in table order, after the four system columns. */

@@ -1,0 +1,120 @@
+package io.duckforge.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ingest-ndjson}, {@code ingest-csv}: one bulk body of up to 200K rows in the format; rows/s beside DuckDB
+ * reading the same file with {@code read_json}/{@code read_csv} into a table of the same shape.
+ */
+final class IngestFormatWorkload implements Workload {
+
+    private static final int MAX_ROWS = 200_000;
+    private static final int REPETITIONS = 3;
+    private static final String COLUMNS = "field_code, _field_name, well_code, _well_reference, well_name, production_period,"
+            + " days_on_production, oil_production_kbd, gas_production_mmcfd, liquids_production_kbd,"
+            + " water_production_kbd, data_source, source_data, partition_0";
+
+    private final String format;
+    private final String contentType;
+
+    private IngestFormatWorkload(String format, String contentType) {
+        this.format = format;
+        this.contentType = contentType;
+    }
+
+    static IngestFormatWorkload ndjson() {
+        return new IngestFormatWorkload("ndjson", "application/x-ndjson");
+    }
+
+    static IngestFormatWorkload csv() {
+        return new IngestFormatWorkload("csv", "text/csv");
+    }
+
+    @Override
+    public String name() {
+        return "ingest-" + format;
+    }
+
+    @Override
+    public List<Measurement> run(BenchContext context) throws Exception {
+        List<WellRow> rows = context.rows().subList(0, Math.min(MAX_ROWS, context.rows().size()));
+        byte[] body = format.equals("csv") ? csv(rows) : ndjson(rows);
+        Path file = context.scratch().resolve("ingest." + format);
+        Files.write(file, body);
+        ServiceUnderTest service = context.service();
+        double[] serviceRates = new double[REPETITIONS];
+        for (int i = -1; i < REPETITIONS; i++) {
+            String dataset = "bench_" + format + "_" + (i + 1);
+            service.send(HttpRequest.newBuilder(service.uri("/api/v1/schemas")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(IngestJsonWorkload.datasetDocument(dataset))).build());
+            long start = System.nanoTime();
+            int status = service.send(HttpRequest.newBuilder(service.uri("/api/v1/records/" + dataset + "/bulk"))
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()).statusCode();
+            long elapsed = System.nanoTime() - start;
+            if (status != 201) {
+                throw new IllegalStateException(name() + ": HTTP " + status);
+            }
+            if (i >= 0) {
+                serviceRates[i] = rows.size() / (elapsed / 1e9);
+            }
+        }
+        String reader = format.equals("csv")
+                ? "read_csv('" + file + "', header = true, auto_detect = true)"
+                : "read_json('" + file + "', format = 'newline_delimited')";
+        double[] ceilingRates = new double[REPETITIONS];
+        try (RawDuckDb raw = new RawDuckDb(context.scratch().resolve("ceiling-" + format + ".duckdb"))) {
+            for (int i = -1; i < REPETITIONS; i++) {
+                raw.createWellTable();
+                long start = System.nanoTime();
+                try (var connection = raw.newConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO well_production SELECT uuid(), now(), now(), 1, "
+                            + COLUMNS.replace("production_period,", "production_period::TIMESTAMPTZ,") + " FROM " + reader);
+                }
+                if (i >= 0) {
+                    ceilingRates[i] = rows.size() / ((System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+        Measurement measurement = context.measurement(name(), String.format(Locale.ROOT, "%,d rows", rows.size()), 1, "rows/s",
+                Measurement.Side.throughputOnly(IngestJsonWorkload.median(serviceRates)),
+                Measurement.Side.throughputOnly(IngestJsonWorkload.median(ceilingRates)), 0);
+        BenchMain.print(measurement);
+        return List.of(measurement);
+    }
+
+    private static byte[] ndjson(List<WellRow> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 400);
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.setRootValueSeparator(null);
+            for (WellRow row : rows) {
+                row.writeJson(json);
+                json.writeRaw('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] csv(List<WellRow> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 300);
+        try (Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            csv.write(COLUMNS.replace(" ", "") + "\n");
+            for (WellRow row : rows) {
+                row.writeCsv(csv);
+            }
+        }
+        return out.toByteArray();
+    }
+}

@@ -42,5 +42,9 @@ public interface DuckForgeConfig {
         /** The largest number of rows one bulk request may carry; more answers 413. */
         @WithDefault("1000000")
         int maxRows();
+
+        /** The largest bulk body in bytes; a larger one answers 413 and writes nothing. */
+        @WithDefault("1073741824")
+        long maxBodyBytes();
     }
 }

@@ -34,18 +34,20 @@ public class BulkIngest {
     private final SchemaCatalog catalog;
     private final DatasetStore store;
     private final int maxRows;
+    private final long maxBodyBytes;
 
     public BulkIngest(ObjectMapper mapper, SchemaCatalog catalog, DatasetStore store, DuckForgeConfig config) {
         this.mapper = mapper;
         this.catalog = catalog;
         this.store = store;
         this.maxRows = config.bulk().maxRows();
+        this.maxBodyBytes = config.bulk().maxBodyBytes();
     }
 
     /** A bare JSON array of data objects for the named dataset. */
     public long ingestArray(String schemaName, InputStream body) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
-        try (JsonParser parser = mapper.createParser(body)) {
+        try (JsonParser parser = mapper.createParser(limited(body))) {
             expectArray(parser.nextToken(), "the body");
             long rows = ingestRows(schema, arrayRows(parser));
             expectEnd(parser);
@@ -56,7 +58,7 @@ public class BulkIngest {
     /** One data object per line (any JSON whitespace between objects is accepted). */
     public long ingestNdjson(String schemaName, InputStream body) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
-        try (JsonParser parser = mapper.createParser(body)) {
+        try (JsonParser parser = mapper.createParser(limited(body))) {
             return ingestRows(schema, () -> parser.nextToken() == null ? null : parser.readValueAsTree());
         }
     }
@@ -64,7 +66,7 @@ public class BulkIngest {
     /** CSV with a header row of property names; see {@link CsvRows} for how fields become values. */
     public long ingestCsv(String schemaName, InputStream body) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
-        return ingestRows(schema, new CsvRows(schema, body, mapper));
+        return ingestRows(schema, new CsvRows(schema, limited(body), mapper));
     }
 
     /**
@@ -72,7 +74,7 @@ public class BulkIngest {
      * puts {@code data} first has its array buffered until the dataset is known.
      */
     public long ingestEnvelope(InputStream body) throws IOException {
-        try (JsonParser parser = mapper.createParser(body)) {
+        try (JsonParser parser = mapper.createParser(limited(body))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ValidationException(FieldError.of("", "expected {\"schema_name\": ..., \"data\": [...]}"));
             }
@@ -115,6 +117,10 @@ public class BulkIngest {
             }
             return rows;
         }
+    }
+
+    private InputStream limited(InputStream body) {
+        return new LimitedInputStream(body, maxBodyBytes);
     }
 
     /** The elements of the array the parser stands at the start of. */

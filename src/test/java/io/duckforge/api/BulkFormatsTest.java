@@ -98,6 +98,20 @@ class BulkFormatsTest {
     }
 
     @Test
+    void aBodyOverTheByteLimitIs413AndNothingIsWritten() {
+        String padding = "x".repeat(2_000);
+        StringBuilder body = new StringBuilder("sensor,serial\n");
+        for (int i = 0; i < 40; i++) {
+            body.append(padding).append(",P").append(i).append('\n');
+        }
+
+        given().contentType(CSV).body(body.toString())
+                .when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(413).contentType("application/problem+json");
+        assertThat(TestDatasets.count(dataset)).isZero();
+    }
+
+    @Test
     void anotherBodyTypeIs415() {
         given().contentType("application/xml").body("<a/>")
                 .when().post("/api/v1/records/" + dataset + "/bulk")

@@ -53,10 +53,12 @@ final class BenchContext implements AutoCloseable {
         }
     }
 
-    /** A measurement with the service's memory after the case, for the report. */
+    /** A measurement with the service's memory after the case, printed as it is made. */
     Measurement measurement(String workload, String caseName, int concurrency, String unit,
                             Measurement.Side serviceSide, Measurement.Side ceilingSide, double clientCpu) throws Exception {
-        return new Measurement(workload, caseName, concurrency, unit, serviceSide, ceilingSide, clientCpu,
-                service.peakRssMib(), service.heapUsedMib());
+        Measurement measurement = new Measurement(workload, caseName, concurrency, unit, serviceSide, ceilingSide,
+                clientCpu, service.peakRssMib(), service.heapUsedMib());
+        BenchMain.print(measurement);
+        return measurement;
     }
 }

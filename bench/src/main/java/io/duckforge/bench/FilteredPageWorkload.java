@@ -48,7 +48,6 @@ final class FilteredPageWorkload implements Workload {
                     Measurement.Side.of(serviceRun.results().get("read")),
                     Measurement.Side.of(ceilingRun.results().get("read")),
                     serviceRun.clientCpuCores());
-            BenchMain.print(measurement);
             results.add(measurement);
         }
         return results;

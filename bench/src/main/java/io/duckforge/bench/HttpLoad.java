@@ -1,12 +1,7 @@
 package io.duckforge.bench;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -23,22 +18,7 @@ final class HttpLoad {
     }
 
     static LoadRun run(int port, int concurrency, LoadRun run, Function<SplittableRandom, Call> nextCall) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
-        try {
-            List<Future<?>> users = new ArrayList<>();
-            for (int user = 0; user < concurrency; user++) {
-                SplittableRandom random = new SplittableRandom(7919L * (user + 1));
-                users.add(threads.submit(() -> {
-                    user(port, run, nextCall, random);
-                    return null;
-                }));
-            }
-            for (Future<?> user : users) {
-                user.get();
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        ClosedLoop.run(concurrency, random -> user(port, run, nextCall, random));
         return run;
     }
 

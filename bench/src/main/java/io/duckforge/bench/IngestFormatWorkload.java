@@ -91,7 +91,6 @@ final class IngestFormatWorkload implements Workload {
         Measurement measurement = context.measurement(name(), String.format(Locale.ROOT, "%,d rows", rows.size()), 1, "rows/s",
                 Measurement.Side.throughputOnly(IngestJsonWorkload.median(serviceRates)),
                 Measurement.Side.throughputOnly(IngestJsonWorkload.median(ceilingRates)), 0);
-        BenchMain.print(measurement);
         return List.of(measurement);
     }
 

@@ -56,7 +56,6 @@ final class IngestJsonWorkload implements Workload {
             double ceiling = median(ceilingRowsPerSecond(context, rows));
             Measurement measurement = context.measurement(name(), size + " rows/request", 1, "rows/s",
                     Measurement.Side.throughputOnly(service), Measurement.Side.throughputOnly(ceiling), 0);
-            BenchMain.print(measurement);
             results.add(measurement);
         }
         return results;

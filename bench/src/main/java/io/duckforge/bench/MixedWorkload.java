@@ -62,7 +62,6 @@ final class MixedWorkload implements Workload {
                 Measurement measurement = context.measurement(name(), operation + ", concurrency " + concurrency,
                         concurrency, "req/s", Measurement.Side.of(serviceResults.get(operation)),
                         Measurement.Side.of(ceilingResults.get(operation)), serviceRun.clientCpuCores());
-                BenchMain.print(measurement);
                 results.add(measurement);
             }
         }

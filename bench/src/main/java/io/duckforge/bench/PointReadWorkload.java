@@ -30,7 +30,6 @@ final class PointReadWorkload implements Workload {
                     Measurement.Side.of(serviceRun.results().get("read")),
                     Measurement.Side.of(ceilingRun.results().get("read")),
                     serviceRun.clientCpuCores());
-            BenchMain.print(measurement);
             results.add(measurement);
         }
         return results;

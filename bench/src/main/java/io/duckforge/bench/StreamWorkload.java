@@ -68,7 +68,6 @@ final class StreamWorkload implements Workload {
         Measurement measurement = context.measurement(name(), String.format(Locale.ROOT, "%,d rows", data.rows), 1, "rows/s",
                 Measurement.Side.throughputOnly(IngestJsonWorkload.median(serviceRates)),
                 Measurement.Side.throughputOnly(IngestJsonWorkload.median(ceilingRates)), 0);
-        BenchMain.print(measurement);
         List<Measurement> results = new ArrayList<>();
         results.add(measurement);
         return results;

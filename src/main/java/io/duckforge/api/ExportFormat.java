@@ -10,7 +10,8 @@ import java.util.Optional;
 /** The formats {@code GET /records/{schema}/stream} writes, by {@code format=} name and by media type. */
 public enum ExportFormat {
     NDJSON("application/x-ndjson"),
-    CSV("text/csv");
+    CSV("text/csv"),
+    PARQUET("application/vnd.apache.parquet");
 
     private final String mediaType;
 

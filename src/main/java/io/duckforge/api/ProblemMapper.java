@@ -58,6 +58,13 @@ public class ProblemMapper {
         return problem(413, "too-large", "Request too large", e.getMessage(), uri, null);
     }
 
+    /** Nothing can reach a client that left; this only keeps the log free of errors that are not the service's. */
+    @ServerExceptionMapper
+    public Response clientGone(ClientGoneException e, UriInfo uri) {
+        Log.debugf("Client left during %s", uri.getPath());
+        return Response.noContent().build();
+    }
+
     /** The framework's own answers (unknown path 404, 405, 406, 415, ...) in the same shape as ours. */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {

@@ -1,6 +1,7 @@
 package io.duckforge.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duckforge.DuckForgeConfig;
 import io.duckforge.query.ExportQuery;
 import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.schema.DatasetSchema;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -35,11 +39,13 @@ public class RecordExporter {
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final AtomicInteger active;
+    private final Path exportDirectory;
 
-    public RecordExporter(DatasetStore store, ObjectMapper mapper, MeterRegistry registry) {
+    public RecordExporter(DatasetStore store, ObjectMapper mapper, MeterRegistry registry, DuckForgeConfig config) {
         this.store = store;
         this.mapper = mapper;
         this.registry = registry;
+        this.exportDirectory = Path.of(config.duckdb().tempDirectory().orElse(System.getProperty("java.io.tmpdir")));
         this.active = registry.gauge("duckforge.stream.active", new AtomicInteger());
     }
 
@@ -49,6 +55,9 @@ public class RecordExporter {
      */
     StreamingOutput export(DatasetSchema schema, ExportQuery query, ExportFormat format, String path,
                            BooleanSupplier clientGone) {
+        if (format == ExportFormat.PARQUET) {
+            return parquet(schema, query, clientGone);
+        }
         Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, format);
         Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, format);
         return output -> {
@@ -58,7 +67,7 @@ public class RecordExporter {
             try {
                 store.stream(schema, query, record -> {
                     if (clientGone.getAsBoolean()) {
-                        throw new IOException("the client disconnected");
+                        throw new ClientGoneException();
                     }
                     writer.write(record);
                     rows.increment();
@@ -67,7 +76,7 @@ public class RecordExporter {
                 counted.flush();
             } catch (IOException e) {
                 Log.debugf("Stream of %s ended by the client: %s", schema.name(), e.getMessage());
-                throw e;
+                throw e instanceof ClientGoneException gone ? gone : new ClientGoneException(e);
             } catch (RuntimeException e) {
                 Log.errorf(e, "Stream of %s failed after it started", schema.name());
                 writer.fail(new Problem("urn:duckforge:problem:stream-failed", "Stream failed", 500,
@@ -80,11 +89,53 @@ public class RecordExporter {
         };
     }
 
+    /**
+     * Parquet puts its footer last, so DuckDB writes the whole file to a temporary file first (disk, not heap, holds
+     * the result) and the response then sends it in chunks, watching for the client as a row stream does.
+     */
+    private StreamingOutput parquet(DatasetSchema schema, ExportQuery query, BooleanSupplier clientGone) {
+        Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, ExportFormat.PARQUET);
+        Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, ExportFormat.PARQUET);
+        return output -> {
+            Files.createDirectories(exportDirectory);
+            Path file = Files.createTempFile(exportDirectory, "export-", ".parquet");
+            active.incrementAndGet();
+            try {
+                rows.increment(store.exportParquet(schema, query, file));
+                byte[] chunk = new byte[BUFFER_BYTES];
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
+                        if (clientGone.getAsBoolean()) {
+                            throw new ClientGoneException();
+                        }
+                        send(output, chunk, n);
+                        bytes.increment(n);
+                    }
+                }
+                send(output, chunk, 0);
+            } finally {
+                Files.deleteIfExists(file);
+                active.decrementAndGet();
+            }
+        };
+    }
+
+    /** Writes to the client; a failure there is the client's connection, not the export. */
+    private static void send(OutputStream output, byte[] chunk, int length) throws ClientGoneException {
+        try {
+            output.write(chunk, 0, length);
+            output.flush();
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
     private RecordWriter writer(ExportFormat format, OutputStream out, DatasetSchema schema, ExportQuery query)
             throws IOException {
         return switch (format) {
             case NDJSON -> new NdjsonRecordWriter(mapper, out);
             case CSV -> new CsvRecordWriter(out, propertyColumns(schema, query));
+            case PARQUET -> throw new IllegalArgumentException("Parquet is written by the database, not row by row");
         };
     }
 

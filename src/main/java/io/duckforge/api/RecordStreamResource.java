@@ -33,15 +33,16 @@ public class RecordStreamResource {
 
     @GET
     @Operation(summary = "Stream every matching record",
-            description = "NDJSON (application/x-ndjson, the default) or CSV (text/csv), chosen by format= or Accept; "
-                    + "unordered unless sort is given. A failure after the first byte ends NDJSON with an {\"error\": ...} "
-                    + "line and aborts the response without its final chunk.")
+            description = "NDJSON (application/x-ndjson, the default), CSV (text/csv) or Parquet "
+                    + "(application/vnd.apache.parquet), chosen by format= or Accept; unordered unless sort is given. "
+                    + "A failure after the first byte ends NDJSON with an {\"error\": ...} line and aborts the response "
+                    + "without its final chunk.")
     public Response stream(@PathParam("schema") String schemaName,
                            @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
                            @Parameter(description = "JSON array of {field, order: asc|desc}") @QueryParam("sort") String sort,
                            @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields,
                            @Parameter(description = "at most this many records (no upper bound)") @QueryParam("limit") String limit,
-                           @Parameter(description = "ndjson or csv; overrides Accept") @QueryParam("format") String format,
+                           @Parameter(description = "ndjson, csv or parquet; overrides Accept") @QueryParam("format") String format,
                            @Context HttpHeaders headers,
                            @Context UriInfo uri,
                            @Context HttpServerResponse response) {

@@ -6,6 +6,7 @@ import io.duckforge.query.RecordQuery;
 import io.duckforge.schema.DatasetSchema;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,14 @@ public interface DatasetStore {
      * @return the number of records streamed
      */
     long stream(DatasetSchema schema, ExportQuery query, RecordSink sink) throws IOException;
+
+    /**
+     * Writes every matching record, flat (system columns, then properties), to a Parquet file through the database's
+     * own writer. Parquet's footer comes last, so the file is complete only when the query is.
+     *
+     * @return the number of records written
+     */
+    long exportParquet(DatasetSchema schema, ExportQuery query, Path target);
 
     /** Whether the dataset's table exists and answers a query. */
     boolean isQueryable(DatasetSchema schema);

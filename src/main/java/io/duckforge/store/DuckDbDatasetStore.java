@@ -192,6 +192,21 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
+    public long exportParquet(DatasetSchema schema, ExportQuery query, Path target) {
+        return timed("export-parquet", schema.name(), () -> {
+            SqlQuery select = RecordSqlBuilder.selectExport(schema, query);
+            // COPY takes the target as a literal; the path is the service's own temporary file, never client input.
+            String sql = "COPY (" + select.sql() + ") TO '" + target.toAbsolutePath().toString().replace("'", "''")
+                    + "' (FORMAT parquet)";
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql)) {
+                DuckDbValues.bind(statement, select.parameters());
+                return statement.executeLargeUpdate();
+            }
+        });
+    }
+
+    @Override
     public boolean isQueryable(DatasetSchema schema) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();

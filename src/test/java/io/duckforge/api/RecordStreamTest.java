@@ -15,7 +15,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +103,30 @@ class RecordStreamTest {
         assertThat(lines[0]).isEqualTo("id,created_at,updated_at,version,sensor,reading,payload");
         assertThat(lines[1]).endsWith(",1,a,10,\"{\"\"k\"\":[1,2]}\"");
         assertThat(body).contains(",1,\"b, \"\"quoted\"\"\nline\",20,\r\n");
+    }
+
+    @Test
+    void parquetIsAFlatFileThatReadsBackWithEveryValue() throws Exception {
+        byte[] body = given().accept("application/vnd.apache.parquet").queryParam("fields", "sensor,reading,payload")
+                .when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).contentType("application/vnd.apache.parquet")
+                .extract().asByteArray();
+        assertThat(new String(body, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        Path file = Files.createTempFile("stream", ".parquet");
+        Files.write(file, body);
+
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*), sum(reading), max(version), string_agg(payload::VARCHAR, '')"
+                     + " FROM read_parquet('" + file + "')")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(3);
+            assertThat(rows.getLong(2)).isEqualTo(60);
+            assertThat(rows.getLong(3)).isEqualTo(1);
+            assertThat(rows.getString(4)).isEqualTo("{\"k\":[1,2]}");
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test

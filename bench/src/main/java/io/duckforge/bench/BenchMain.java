@@ -32,6 +32,7 @@ public final class BenchMain {
     static {
         for (Workload workload : List.of(new IngestJsonWorkload(), new PointReadWorkload(), FilteredPageWorkload.pages(),
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
+                StreamWorkload.parquet(),
                 IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv())) {
             WORKLOADS.put(workload.name(), workload);
         }
@@ -88,6 +89,10 @@ public final class BenchMain {
         RunInfo run = RunInfo.collect(duckDbVersion, heap, rows.size(), dataSource, settings);
         new ReportWriter(out).write(run, measurements);
         System.out.println("Report written to " + out.resolve("README.md"));
+    }
+
+    static String workloadNames() {
+        return String.join(", ", WORKLOADS.keySet());
     }
 
     static void print(Measurement m) {

@@ -43,7 +43,7 @@ final class ReportWriter {
                 .append("## Reproduce\n\n```\n./mvnw -B package -DskipTests\n")
                 .append("./mvnw -B -f bench/pom.xml compile exec:java\n")
                 .append("./mvnw -B -f bench/pom.xml compile exec:java -Dexec.args=\"--workloads point-read,mixed --rows 10000000\"\n```\n\n")
-                .append("Options:\n\n```\n").append(BenchMain.USAGE.formatted("ingest-json, point-read, filtered-page, count, mixed"))
+                .append("Options:\n\n```\n").append(BenchMain.USAGE.formatted(BenchMain.workloadNames()))
                 .append("\n```\n\n")
                 .append("## This run\n\n")
                 .append("| | |\n|---|---|\n")

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code stream-ndjson}, {@code stream-csv}: the whole read data set through {@code GET /records/{schema}/stream};
+ * {@code stream-ndjson}, {@code stream-csv}, {@code stream-parquet}: the whole read data set through {@code GET /records/{schema}/stream};
  * rows/s beside DuckDB's own {@code COPY ... TO} of the same rows in the same format.
  */
 final class StreamWorkload implements Workload {
@@ -27,6 +27,10 @@ final class StreamWorkload implements Workload {
 
     static StreamWorkload csv() {
         return new StreamWorkload("csv", "(FORMAT csv, HEADER)");
+    }
+
+    static StreamWorkload parquet() {
+        return new StreamWorkload("parquet", "(FORMAT parquet)");
     }
 
     @Override

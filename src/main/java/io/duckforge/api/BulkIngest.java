@@ -16,6 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +36,13 @@ public class BulkIngest {
     private final ObjectMapper mapper;
     private final SchemaCatalog catalog;
     private final DatasetStore store;
+    private final ScratchFiles scratch;
     private final int maxRows;
     private final long maxBodyBytes;
 
-    public BulkIngest(ObjectMapper mapper, SchemaCatalog catalog, DatasetStore store, DuckForgeConfig config) {
+    public BulkIngest(ObjectMapper mapper, SchemaCatalog catalog, DatasetStore store, ScratchFiles scratch,
+                      DuckForgeConfig config) {
+        this.scratch = scratch;
         this.mapper = mapper;
         this.catalog = catalog;
         this.store = store;
@@ -116,6 +122,21 @@ public class BulkIngest {
                 throw new ValidationException(FieldError.of("data", "a JSON array of records is required"));
             }
             return rows;
+        }
+    }
+
+    /**
+     * A Parquet file's footer comes last, so the body goes to a temporary file (within the byte limit) and DuckDB's
+     * own reader loads it.
+     */
+    public long ingestParquet(String schemaName, InputStream body) throws IOException {
+        DatasetSchema schema = catalog.require(schemaName);
+        Path file = scratch.create("ingest-", ".parquet");
+        try {
+            Files.copy(limited(body), file, StandardCopyOption.REPLACE_EXISTING);
+            return store.ingestParquet(schema, file, maxRows);
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

@@ -5,6 +5,7 @@ import io.duckforge.schema.FieldError;
 import io.duckforge.schema.SchemaConflictException;
 import io.duckforge.schema.UnknownSchemaException;
 import io.duckforge.schema.ValidationException;
+import io.duckforge.store.RowLimitExceededException;
 import io.duckforge.store.UniqueViolationException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
@@ -55,6 +56,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response tooLarge(RequestTooLargeException e, UriInfo uri) {
+        return problem(413, "too-large", "Request too large", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyRows(RowLimitExceededException e, UriInfo uri) {
         return problem(413, "too-large", "Request too large", e.getMessage(), uri, null);
     }
 

@@ -1,7 +1,6 @@
 package io.duckforge.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duckforge.DuckForgeConfig;
 import io.duckforge.query.ExportQuery;
 import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.schema.DatasetSchema;
@@ -39,13 +38,13 @@ public class RecordExporter {
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final AtomicInteger active;
-    private final Path exportDirectory;
+    private final ScratchFiles scratch;
 
-    public RecordExporter(DatasetStore store, ObjectMapper mapper, MeterRegistry registry, DuckForgeConfig config) {
+    public RecordExporter(DatasetStore store, ObjectMapper mapper, MeterRegistry registry, ScratchFiles scratch) {
         this.store = store;
         this.mapper = mapper;
         this.registry = registry;
-        this.exportDirectory = Path.of(config.duckdb().tempDirectory().orElse(System.getProperty("java.io.tmpdir")));
+        this.scratch = scratch;
         this.active = registry.gauge("duckforge.stream.active", new AtomicInteger());
     }
 
@@ -97,8 +96,7 @@ public class RecordExporter {
         Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, ExportFormat.PARQUET);
         Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, ExportFormat.PARQUET);
         return output -> {
-            Files.createDirectories(exportDirectory);
-            Path file = Files.createTempFile(exportDirectory, "export-", ".parquet");
+            Path file = scratch.create("export-", ".parquet");
             active.incrementAndGet();
             try {
                 rows.increment(store.exportParquet(schema, query, file));

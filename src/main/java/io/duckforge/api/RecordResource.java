@@ -113,6 +113,15 @@ public class RecordResource {
         return bulkCreated(bulkIngest.ingestCsv(schemaName, body));
     }
 
+    @POST
+    @Path("/{schema}/bulk")
+    @Consumes("application/vnd.apache.parquet")
+    @Operation(summary = "Create many records, all or nothing",
+            description = "Body: a Parquet file whose columns are properties; valid id, created_at, updated_at and version columns are kept")
+    public Response bulkParquet(@PathParam("schema") String schemaName, InputStream body) throws IOException {
+        return bulkCreated(bulkIngest.ingestParquet(schemaName, body));
+    }
+
     @GET
     @Path("/{schema}/count")
     @Operation(summary = "Count the records matching the filters")

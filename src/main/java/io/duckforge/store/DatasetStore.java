@@ -58,6 +58,14 @@ public interface DatasetStore {
      */
     long exportParquet(DatasetSchema schema, ExportQuery query, Path target);
 
+    /**
+     * Loads a Parquet file into a dataset with the database's own reader, all or nothing; see {@link ParquetIngest}
+     * for the column and system-column rules.
+     *
+     * @return the number of records written
+     */
+    long ingestParquet(DatasetSchema schema, Path file, long maxRows);
+
     /** Whether the dataset's table exists and answers a query. */
     boolean isQueryable(DatasetSchema schema);
 }

@@ -207,6 +207,18 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
+    public long ingestParquet(DatasetSchema schema, Path file, long maxRows) {
+        return timed("ingest-parquet", schema.name(), () -> {
+            try (Connection connection = dataSource.getConnection();
+                 DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
+                long rows = new ParquetIngest(connection, schema, file).load(maxRows);
+                transaction.commit();
+                return rows;
+            }
+        });
+    }
+
+    @Override
     public boolean isQueryable(DatasetSchema schema) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();

@@ -1,0 +1,141 @@
+package io.duckforge.store;
+
+import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.FieldError;
+import io.duckforge.schema.PropertyDefinition;
+import io.duckforge.schema.PropertyValueConverter;
+import io.duckforge.schema.SystemColumn;
+import io.duckforge.schema.ValidationException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.duckforge.query.RecordSqlBuilder.quoted;
+
+/**
+ * Loads a Parquet file with DuckDB's own reader into a dataset, inside the caller's transaction. Columns must be
+ * properties or system columns; every value is checked against its property's type and the required flags before
+ * anything is inserted, and the first offending row is named. System columns are kept when valid (so an export
+ * reloads with its identity) and filled in otherwise: a missing or invalid {@code id} gets a new one,
+ * {@code created_at} defaults to now, {@code updated_at} to {@code created_at}, {@code version} to 1.
+ */
+final class ParquetIngest {
+
+    private final Connection connection;
+    private final DatasetSchema schema;
+    private final String source;
+
+    ParquetIngest(Connection connection, DatasetSchema schema, Path file) {
+        this.connection = connection;
+        this.schema = schema;
+        this.source = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
+    }
+
+    long load(long maxRows) throws SQLException {
+        Set<String> columns = columns();
+        long rows = scalar("SELECT count(*) FROM " + source);
+        if (rows > maxRows) {
+            throw new RowLimitExceededException(maxRows);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (PropertyDefinition property : schema.properties()) {
+            check(property, columns.contains(property.name()), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("The Parquet body has invalid rows; nothing was written", errors);
+        }
+        List<Object> defaults = new ArrayList<>();
+        String createdAt = columns.contains("created_at") ? "coalesce(TRY_CAST(\"created_at\" AS TIMESTAMPTZ), now())" : "now()";
+        StringBuilder select = new StringBuilder("SELECT ")
+                .append(systemValue(columns, SystemColumn.ID, "coalesce(TRY_CAST(\"id\" AS UUID), uuid())", "uuid()")).append(", ")
+                .append(createdAt).append(", ")
+                .append(systemValue(columns, SystemColumn.UPDATED_AT, "coalesce(TRY_CAST(\"updated_at\" AS TIMESTAMPTZ), " + createdAt + ")",
+                        createdAt)).append(", ")
+                .append(systemValue(columns, SystemColumn.VERSION, "greatest(coalesce(TRY_CAST(\"version\" AS BIGINT), 1), 1)", "1"));
+        for (PropertyDefinition property : schema.properties()) {
+            select.append(", ");
+            if (columns.contains(property.name())) {
+                select.append("CAST(").append(quoted(property.name())).append(" AS ").append(DuckDbTypes.columnType(property.type())).append(')');
+            } else if (property.defaultValue() != null) {
+                select.append("CAST(? AS ").append(DuckDbTypes.columnType(property.type())).append(')');
+                defaults.add(PropertyValueConverter.convert(property.type(), property.defaultValue()));
+            } else {
+                select.append("NULL");
+            }
+        }
+        select.append(" FROM ").append(source);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + quoted(schema.name()) + " " + select)) {
+            DuckDbValues.bind(insert, defaults);
+            return insert.executeLargeUpdate();
+        }
+    }
+
+    private Set<String> columns() throws SQLException {
+        Set<String> columns = new LinkedHashSet<>();
+        List<FieldError> unknown = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (described.next()) {
+                String name = described.getString(1);
+                if (schema.property(name).isEmpty() && SystemColumn.fromColumnName(name).isEmpty()) {
+                    unknown.add(FieldError.of(name, "the column '" + name + "' is not a property of dataset '" + schema.name() + "'"));
+                }
+                columns.add(name);
+            }
+        } catch (SQLException e) {
+            // The first statement that reads the file: a failure here is the body, not the database.
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
+            throw new ValidationException(FieldError.of("body", "not a readable Parquet file: " + reason));
+        }
+        if (!unknown.isEmpty()) {
+            throw new ValidationException("The Parquet body has unknown columns; nothing was written", unknown);
+        }
+        return columns;
+    }
+
+    private void check(PropertyDefinition property, boolean present, List<FieldError> errors) throws SQLException {
+        String column = quoted(property.name());
+        if (!present) {
+            if (property.required() && property.defaultValue() == null) {
+                errors.add(FieldError.of(property.name(), "is required but the body has no such column"));
+            }
+            return;
+        }
+        String type = DuckDbTypes.columnType(property.type());
+        long badRow = firstRow(column + " IS NOT NULL AND TRY_CAST(" + column + " AS " + type + ") IS NULL");
+        if (badRow >= 0) {
+            errors.add(new FieldError(property.name(), badRow, "does not convert to " + property.type().wireName()));
+        }
+        if (property.required()) {
+            long nullRow = firstRow(column + " IS NULL");
+            if (nullRow >= 0) {
+                errors.add(new FieldError(property.name(), nullRow, "is required"));
+            }
+        }
+    }
+
+    /** The 0-based index of the first row matching the condition, or -1. */
+    private long firstRow(String condition) throws SQLException {
+        return scalar("SELECT coalesce(min(row_index), -1) FROM (SELECT row_number() OVER () - 1 AS row_index, * FROM "
+                + source + ") WHERE " + condition);
+    }
+
+    private long scalar(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static String systemValue(Set<String> columns, SystemColumn column, String whenPresent, String whenAbsent) {
+        return columns.contains(column.columnName()) ? whenPresent : whenAbsent;
+    }
+}

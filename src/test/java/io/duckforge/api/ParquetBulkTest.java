@@ -1,0 +1,109 @@
+package io.duckforge.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class ParquetBulkTest {
+
+    private static final String PARQUET = "application/vnd.apache.parquet";
+    private static final String SEED = """
+            [{"sensor": "a", "serial": "P1", "reading": 10, "day": "2024-01-31", "payload": {"k": 1}},
+             {"sensor": "b", "serial": "P2", "level": 2.5, "taken_at": "2024-02-01T00:00:00Z"}]""";
+
+    private String dataset;
+    private Path file;
+
+    @BeforeEach
+    void seed() throws Exception {
+        dataset = TestDatasets.declareReadings();
+        file = Files.createTempFile("bulk", ".parquet");
+    }
+
+    @AfterEach
+    void removeFile() throws Exception {
+        Files.deleteIfExists(file);
+    }
+
+    /** Writes a Parquet file with DuckDB from a SELECT, as a client's tool would. */
+    private byte[] parquet(String select) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    @Test
+    void anExportReloadsIntoAnotherDatasetWithItsIdentity() {
+        given().contentType("application/json").body(SEED).when().post("/api/v1/records/" + dataset + "/bulk").then().statusCode(201);
+        byte[] export = given().queryParam("format", "parquet").when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).extract().asByteArray();
+        String copy = TestDatasets.declareReadings();
+
+        given().contentType(PARQUET).body(export).when().post("/api/v1/records/" + copy + "/bulk")
+                .then().statusCode(201).body("records_created", equalTo(2));
+
+        String sort = "[{\"field\": \"serial\"}]";
+        String original = given().queryParam("sort", sort).when().get("/api/v1/records/" + dataset).then().extract().path("items").toString();
+        String reloaded = given().queryParam("sort", sort).when().get("/api/v1/records/" + copy).then().extract().path("items").toString();
+        assertThat(reloaded).isEqualTo(original.replace(dataset, copy));
+    }
+
+    @Test
+    void missingSystemColumnsAreFilledAndMissingPropertiesTakeTheirDefault() throws Exception {
+        byte[] body = parquet("SELECT 's' || i AS sensor, i AS reading FROM range(3) r(i)");
+
+        given().contentType(PARQUET).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(201).body("records_created", equalTo(3));
+        given().queryParam("filters", "[{\"field\": \"sensor\", \"operator\": \"eq\", \"value\": \"s2\"}]")
+                .when().get("/api/v1/records/" + dataset).then()
+                .body("items[0].data.reading", equalTo(2))
+                .body("items[0].data.active", equalTo(true))
+                .body("items[0].version", equalTo(1));
+    }
+
+    @Test
+    void aValueThatDoesNotConvertIs400NamingRowAndFieldAndNothingIsWritten() throws Exception {
+        byte[] body = parquet("SELECT 's' || i AS sensor, CASE WHEN i = 2 THEN 'many' ELSE i::VARCHAR END AS reading FROM range(4) r(i)");
+
+        given().contentType(PARQUET).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reading")).body("errors[0].row", equalTo(2));
+        assertThat(TestDatasets.count(dataset)).isZero();
+    }
+
+    @Test
+    void aNullInARequiredColumnIs400() throws Exception {
+        byte[] body = parquet("SELECT CASE WHEN i = 1 THEN NULL ELSE 's' END AS sensor FROM range(3) r(i)");
+
+        given().contentType(PARQUET).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).body("errors[0].field", equalTo("sensor")).body("errors[0].row", equalTo(1));
+    }
+
+    @Test
+    void anUnknownColumnIs400() throws Exception {
+        byte[] body = parquet("SELECT 's' AS sensor, 'red' AS colour");
+
+        given().contentType(PARQUET).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).body("errors[0].field", equalTo("colour"));
+    }
+
+    @Test
+    void aBodyThatIsNotParquetIs400() {
+        given().contentType(PARQUET).body("not parquet".getBytes()).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}

@@ -33,7 +33,7 @@ public final class BenchMain {
         for (Workload workload : List.of(new IngestJsonWorkload(), new PointReadWorkload(), FilteredPageWorkload.pages(),
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
                 StreamWorkload.parquet(),
-                IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv())) {
+                IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ingest-ndjson}, {@code ingest-csv}: one bulk body of up to 200K rows in the format; rows/s beside DuckDB
- * reading the same file with {@code read_json}/{@code read_csv} into a table of the same shape.
+ * {@code ingest-ndjson}, {@code ingest-csv}, {@code ingest-parquet}: one bulk body of up to 200K rows in the format;
+ * rows/s beside DuckDB reading the same file with {@code read_json}/{@code read_csv}/{@code read_parquet} into a table
+ * of the same shape.
  */
 final class IngestFormatWorkload implements Workload {
 
@@ -43,6 +44,10 @@ final class IngestFormatWorkload implements Workload {
         return new IngestFormatWorkload("csv", "text/csv");
     }
 
+    static IngestFormatWorkload parquet() {
+        return new IngestFormatWorkload("parquet", "application/vnd.apache.parquet");
+    }
+
     @Override
     public String name() {
         return "ingest-" + format;
@@ -51,8 +56,12 @@ final class IngestFormatWorkload implements Workload {
     @Override
     public List<Measurement> run(BenchContext context) throws Exception {
         List<WellRow> rows = context.rows().subList(0, Math.min(MAX_ROWS, context.rows().size()));
-        byte[] body = format.equals("csv") ? csv(rows) : ndjson(rows);
         Path file = context.scratch().resolve("ingest." + format);
+        byte[] body = switch (format) {
+            case "csv" -> csv(rows);
+            case "parquet" -> parquet(rows, context.scratch(), file);
+            default -> ndjson(rows);
+        };
         Files.write(file, body);
         ServiceUnderTest service = context.service();
         double[] serviceRates = new double[REPETITIONS];
@@ -71,9 +80,11 @@ final class IngestFormatWorkload implements Workload {
                 serviceRates[i] = rows.size() / (elapsed / 1e9);
             }
         }
-        String reader = format.equals("csv")
-                ? "read_csv('" + file + "', header = true, auto_detect = true)"
-                : "read_json('" + file + "', format = 'newline_delimited')";
+        String reader = switch (format) {
+            case "csv" -> "read_csv('" + file + "', header = true, auto_detect = true)";
+            case "parquet" -> "read_parquet('" + file + "')";
+            default -> "read_json('" + file + "', format = 'newline_delimited')";
+        };
         double[] ceilingRates = new double[REPETITIONS];
         try (RawDuckDb raw = new RawDuckDb(context.scratch().resolve("ceiling-" + format + ".duckdb"))) {
             for (int i = -1; i < REPETITIONS; i++) {
@@ -92,6 +103,18 @@ final class IngestFormatWorkload implements Workload {
                 Measurement.Side.throughputOnly(IngestJsonWorkload.median(serviceRates)),
                 Measurement.Side.throughputOnly(IngestJsonWorkload.median(ceilingRates)), 0);
         return List.of(measurement);
+    }
+
+    /** The same rows as a Parquet file, written by DuckDB from the NDJSON form. */
+    private static byte[] parquet(List<WellRow> rows, Path scratch, Path target) throws Exception {
+        Path ndjson = scratch.resolve("ingest-source.ndjson");
+        Files.write(ndjson, ndjson(rows));
+        try (RawDuckDb raw = new RawDuckDb(scratch.resolve("parquet-writer.duckdb"));
+             var connection = raw.newConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_json('" + ndjson + "', format = 'newline_delimited')) TO '"
+                    + target + "' (FORMAT parquet)");
+        }
+        return Files.readAllBytes(target);
     }
 
     private static byte[] ndjson(List<WellRow> rows) throws IOException {

@@ -12,6 +12,7 @@ import io.duckforge.schema.SchemaCatalog;
 import io.duckforge.schema.ValidationException;
 import io.duckforge.store.BulkWrite;
 import io.duckforge.store.DatasetStore;
+import io.duckforge.store.SystemValues;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -153,10 +154,12 @@ public class BulkIngest {
         List<FieldError> errors = new ArrayList<>();
         try (BulkWrite write = store.openBulkWrite(schema)) {
             long row = 0;
-            for (JsonNode data = source.next(); data != null; data = source.next()) {
+            SystemValues[] system = new SystemValues[1];
+            for (JsonNode next = source.next(); next != null; next = source.next()) {
                 if (row >= maxRows) {
                     throw new RequestTooLargeException("A bulk request takes at most " + maxRows + " rows; nothing was written");
                 }
+                JsonNode data = SystemFields.split(next, system);
                 List<FieldError> rowErrors = new ArrayList<>();
                 Map<String, Object> values = RecordValidator.validate(schema, data, rowErrors);
                 for (FieldError error : rowErrors) {
@@ -166,7 +169,7 @@ public class BulkIngest {
                     break;
                 }
                 if (errors.isEmpty()) {
-                    write.append(values);
+                    write.append(system[0], values);
                 }
                 row++;
             }

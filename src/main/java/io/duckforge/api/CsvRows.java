@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.FieldError;
 import io.duckforge.schema.PropertyDefinition;
+import io.duckforge.schema.SystemColumn;
 import io.duckforge.schema.ValidationException;
 
 import java.io.BufferedReader;
@@ -23,7 +24,8 @@ import java.util.List;
 
 /**
  * The rows of a CSV body as data objects, so they pass the same {@link io.duckforge.schema.RecordValidator} as JSON.
- * The header names properties; an empty unquoted field leaves the property out (its default applies). Text that
+ * The header names properties (and system columns, kept as for any bulk row); an empty unquoted field leaves the
+ * property out (its default applies). Text that
  * does not parse as the property's type stays text, and the validator refuses it with the row and field named.
  */
 final class CsvRows implements BulkIngest.RowSource {
@@ -69,8 +71,11 @@ final class CsvRows implements BulkIngest.RowSource {
         PropertyDefinition[] header = new PropertyDefinition[names.size()];
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i) == null ? "" : names.get(i).trim();
-            header[i] = schema.property(name).orElseThrow(() -> new ValidationException(FieldError.of(name,
-                    "the header names '" + name + "', which is not a property of dataset '" + schema.name() + "'")));
+            header[i] = schema.property(name)
+                    .or(() -> SystemColumn.fromColumnName(name)
+                            .map(column -> new PropertyDefinition(name, column.type(), false, false, false, null, null)))
+                    .orElseThrow(() -> new ValidationException(FieldError.of(name,
+                            "the header names '" + name + "', which is not a property of dataset '" + schema.name() + "'")));
         }
         return header;
     }

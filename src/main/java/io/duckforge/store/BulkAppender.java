@@ -42,13 +42,14 @@ final class BulkAppender implements BulkWrite {
     }
 
     @Override
-    public void append(Map<String, Object> values) {
+    public void append(SystemValues system, Map<String, Object> values) {
+        OffsetDateTime createdAt = system.createdAt() == null ? now : system.createdAt();
         try {
             appender.beginRow()
-                    .append(RecordIds.next())
-                    .append(now)
-                    .append(now)
-                    .append(1L);
+                    .append(system.id() == null ? RecordIds.next() : system.id())
+                    .append(createdAt)
+                    .append(system.updatedAt() == null ? createdAt : system.updatedAt())
+                    .append(system.version() == null ? 1L : system.version());
             for (Object value : values.values()) {
                 DuckDbValues.append(appender, value);
             }

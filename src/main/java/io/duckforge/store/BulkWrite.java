@@ -8,8 +8,11 @@ import java.util.Map;
  */
 public interface BulkWrite extends AutoCloseable {
 
-    /** @param values property values in schema order, as produced by the record validator */
-    void append(Map<String, Object> values);
+    /**
+     * @param system the row's own system columns, where it brought valid ones
+     * @param values property values in schema order, as produced by the record validator
+     */
+    void append(SystemValues system, Map<String, Object> values);
 
     /** @return the number of rows written */
     long commit();

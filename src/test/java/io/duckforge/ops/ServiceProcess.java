@@ -31,11 +31,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code target/quarkus-app/quarkus-run.jar} (path from the failsafe property) with extra environment. */
     static ServiceProcess start(Path workDir, Map<String, String> environment) throws IOException {
+        return start(workDir, environment, "256m");
+    }
+
+    static ServiceProcess start(Path workDir, Map<String, String> environment, String heap) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(workDir, "service", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", System.getProperty("duckforge.app.jar", "target/quarkus-app/quarkus-run.jar")));
+                "-Xmx" + heap, "-jar", System.getProperty("duckforge.app.jar", "target/quarkus-app/quarkus-run.jar")));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -78,6 +82,14 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("The service did not exit");
         }
         return process.exitValue();
+    }
+
+    /** Peak resident set of the process (VmHWM), in MiB. */
+    long peakRssMib() throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                .filter(line -> line.startsWith("VmHWM:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                .findFirst().orElse(-1);
     }
 
     String log() throws IOException {

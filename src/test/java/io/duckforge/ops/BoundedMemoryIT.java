@@ -1,0 +1,120 @@
+package io.duckforge.ops;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged service with a 128 MiB heap ingests 10M rows as 2M-row NDJSON bodies and streams all 10M back as
+ * NDJSON (several GB) and CSV: an unbounded path would need gigabytes of heap and fail.
+ */
+class BoundedMemoryIT {
+
+    private static final String HEAP = "128m";
+    private static final int BODY_ROWS = 2_000_000;
+    private static final int BODIES = 5;
+    private static final long TOTAL = (long) BODY_ROWS * BODIES;
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void tenMillionRowsGoInAndOutWithA128MiBHeap() throws Exception {
+        Map<String, String> environment = Map.of(
+                "DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString(),
+                "DUCKFORGE_BULK_MAX_ROWS", Integer.toString(BODY_ROWS),
+                "DUCKFORGE_BULK_MAX_BODY_BYTES", Long.toString(4L << 30));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment, HEAP).awaitReady()) {
+            for (int body = 0; body < BODIES; body++) {
+                HttpResponse<String> created = client.send(HttpRequest.newBuilder(
+                                URI.create(service.baseUri() + "/api/v1/records/well_production/bulk"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedNdjson(BODY_ROWS))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            }
+
+            assertThat(streamedLines(client, service, "ndjson")).isEqualTo(TOTAL);
+            assertThat(streamedLines(client, service, "csv")).isEqualTo(TOTAL + 1);
+
+            assertThat(service.log()).doesNotContain("OutOfMemoryError");
+            System.out.printf("BoundedMemoryIT: -Xmx%s, %,d rows in and out, peak RSS %d MiB%n", HEAP, TOTAL, service.peakRssMib());
+        }
+    }
+
+    private static long streamedLines(HttpClient client, ServiceProcess service, String format) throws Exception {
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+                        URI.create(service.baseUri() + "/api/v1/records/well_production/stream?format=" + format)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        long lines = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream body = response.body()) {
+            for (int n = body.read(buffer); n > 0; n = body.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** NDJSON well_production rows produced as they are read, so the test holds none of them. */
+    private static final class GeneratedNdjson extends InputStream {
+
+        private final int rows;
+        private int row;
+        private byte[] line = new byte[0];
+        private int position;
+
+        GeneratedNdjson(int rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (position == line.length) {
+                if (row == rows) {
+                    return -1;
+                }
+                line = line(row++);
+                position = 0;
+            }
+            return line[position++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            int written = 0;
+            while (written < length) {
+                int b = read();
+                if (b < 0) {
+                    return written == 0 ? -1 : written;
+                }
+                target[offset + written++] = (byte) b;
+            }
+            return written;
+        }
+
+        private static byte[] line(int i) {
+            return ("{\"field_code\":" + i % 1000 + ",\"_field_name\":\"Field_" + i % 1000 + "\",\"well_code\":" + i % 10000
+                    + ",\"well_name\":\"Well_" + i % 10000 + "\",\"production_period\":\"2010-01-01T00:00:00Z\","
+                    + "\"days_on_production\":30,\"oil_production_kbd\":" + (i % 500) / 10.0
+                    + ",\"data_source\":\"generated\",\"source_data\":{\"n\":" + i + "}}\n").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+}

@@ -52,6 +52,7 @@ class OperationsEndpointsTest {
                 .body("paths", hasKey("/api/v1/records/{schema}"))
                 .body("paths", hasKey("/api/v1/records/{schema}/bulk"))
                 .body("paths", hasKey("/api/v1/records/{schema}/count"))
-                .body("paths", hasKey("/api/v1/records/{schema}/{id}"));
+                .body("paths", hasKey("/api/v1/records/{schema}/{id}"))
+                .body("paths", hasKey("/api/v1/records/{schema}/stream"));
     }
 }

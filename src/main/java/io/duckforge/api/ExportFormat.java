@@ -11,7 +11,8 @@ import java.util.Optional;
 public enum ExportFormat {
     NDJSON("application/x-ndjson"),
     CSV("text/csv"),
-    PARQUET("application/vnd.apache.parquet");
+    PARQUET("application/vnd.apache.parquet"),
+    ARROW("application/vnd.apache.arrow.stream");
 
     private final String mediaType;
 

@@ -78,6 +78,9 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
+        if (status == 501) {
+            return problem(501, "not-implemented", "Not implemented here", e.getMessage(), uri, null);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }

@@ -57,6 +57,9 @@ public class RecordExporter {
         if (format == ExportFormat.PARQUET) {
             return parquet(schema, query, clientGone);
         }
+        if (format == ExportFormat.ARROW) {
+            return arrow(schema, query, clientGone);
+        }
         Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, format);
         Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, format);
         return output -> {
@@ -118,6 +121,25 @@ public class RecordExporter {
         };
     }
 
+    /** Arrow batches straight from DuckDB's Arrow export; only the rows counter is per batch. */
+    private StreamingOutput arrow(DatasetSchema schema, ExportQuery query, BooleanSupplier clientGone) {
+        Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, ExportFormat.ARROW);
+        Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, ExportFormat.ARROW);
+        return output -> {
+            active.incrementAndGet();
+            OutputStream counted = new BufferedOutputStream(new CountingOutputStream(output, bytes), BUFFER_BYTES);
+            try {
+                rows.increment(store.exportArrow(schema, query, counted, clientGone));
+                counted.flush();
+            } catch (IOException e) {
+                Log.debugf("Arrow stream of %s ended by the client: %s", schema.name(), e.getMessage());
+                throw e instanceof ClientGoneException gone ? gone : new ClientGoneException(e);
+            } finally {
+                active.decrementAndGet();
+            }
+        };
+    }
+
     /** Writes to the client; a failure there is the client's connection, not the export. */
     private static void send(OutputStream output, byte[] chunk, int length) throws ClientGoneException {
         try {
@@ -133,7 +155,7 @@ public class RecordExporter {
         return switch (format) {
             case NDJSON -> new NdjsonRecordWriter(mapper, out);
             case CSV -> new CsvRecordWriter(out, propertyColumns(schema, query));
-            case PARQUET -> throw new IllegalArgumentException("Parquet is written by the database, not row by row");
+            case PARQUET, ARROW -> throw new IllegalArgumentException(format + " is written by the database, not row by row");
         };
     }
 

@@ -4,9 +4,11 @@ import io.duckforge.query.ExportQuery;
 import io.duckforge.query.RecordQueryParser;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SchemaCatalog;
+import io.duckforge.store.DatasetStore;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -25,16 +27,19 @@ public class RecordStreamResource {
 
     private final SchemaCatalog catalog;
     private final RecordExporter exporter;
+    private final DatasetStore store;
 
-    public RecordStreamResource(SchemaCatalog catalog, RecordExporter exporter) {
+    public RecordStreamResource(SchemaCatalog catalog, RecordExporter exporter, DatasetStore store) {
         this.catalog = catalog;
         this.exporter = exporter;
+        this.store = store;
     }
 
     @GET
     @Operation(summary = "Stream every matching record",
-            description = "NDJSON (application/x-ndjson, the default), CSV (text/csv) or Parquet "
-                    + "(application/vnd.apache.parquet), chosen by format= or Accept; unordered unless sort is given. "
+            description = "NDJSON (application/x-ndjson, the default), CSV (text/csv), Parquet "
+                    + "(application/vnd.apache.parquet) or Arrow IPC stream (application/vnd.apache.arrow.stream), chosen by "
+                    + "format= or Accept; unordered unless sort is given. "
                     + "A failure after the first byte ends NDJSON with an {\"error\": ...} line and aborts the response "
                     + "without its final chunk.")
     public Response stream(@PathParam("schema") String schemaName,
@@ -42,7 +47,7 @@ public class RecordStreamResource {
                            @Parameter(description = "JSON array of {field, order: asc|desc}") @QueryParam("sort") String sort,
                            @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields,
                            @Parameter(description = "at most this many records (no upper bound)") @QueryParam("limit") String limit,
-                           @Parameter(description = "ndjson, csv or parquet; overrides Accept") @QueryParam("format") String format,
+                           @Parameter(description = "ndjson, csv, parquet or arrow; overrides Accept") @QueryParam("format") String format,
                            @Context HttpHeaders headers,
                            @Context UriInfo uri,
                            @Context HttpServerResponse response) {
@@ -52,6 +57,10 @@ public class RecordStreamResource {
                 ? ExportFormat.negotiate(headers.getAcceptableMediaTypes())
                 : ExportFormat.byName(format))
                 .orElseThrow(() -> new NotAcceptableException("Supported formats: " + ExportFormat.supported()));
+        if (chosen == ExportFormat.ARROW && !store.arrowAvailable()) {
+            throw new ServerErrorException("Arrow export needs the JVM flag --add-opens=java.base/java.nio=ALL-UNNAMED",
+                    Response.Status.NOT_IMPLEMENTED);
+        }
         return Response.ok(exporter.export(schema, query, chosen, uri.getPath(), response::closed), chosen.mediaType()).build();
     }
 }

@@ -6,7 +6,9 @@ import io.duckforge.query.RecordQuery;
 import io.duckforge.schema.DatasetSchema;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,17 @@ public interface DatasetStore {
      * @return the number of records written
      */
     long exportParquet(DatasetSchema schema, ExportQuery query, Path target);
+
+    /**
+     * Streams every matching record, flat, as an Arrow IPC stream of record batches taken from the database's own
+     * Arrow export; {@code clientGone} is asked before each batch and stops the query when true.
+     *
+     * @return the number of records written
+     */
+    long exportArrow(DatasetSchema schema, ExportQuery query, OutputStream out, BooleanSupplier clientGone) throws IOException;
+
+    /** Whether {@link #exportArrow} can run in this JVM. */
+    boolean arrowAvailable();
 
     /**
      * Loads a Parquet file into a dataset with the database's own reader, all or nothing; see {@link ParquetIngest}

@@ -15,6 +15,7 @@ import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /** The {@link DatasetStore} on an embedded DuckDB file reached through the Agroal pool. */
 @ApplicationScoped
@@ -189,6 +191,33 @@ public class DuckDbDatasetStore implements DatasetStore {
         } finally {
             sample.stop(operationTimer("stream", schema.name()));
         }
+    }
+
+    @Override
+    public long exportArrow(DatasetSchema schema, ExportQuery query, OutputStream out, BooleanSupplier clientGone)
+            throws IOException {
+        requireWorkerThread();
+        Timer.Sample sample = Timer.start(registry);
+        SqlQuery sql = RecordSqlBuilder.selectExport(schema, query);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            DuckDbValues.bind(statement, sql.parameters());
+            try (ResultSet result = statement.executeQuery()) {
+                return ArrowExport.write(result, out, clientGone);
+            } catch (IOException | RuntimeException e) {
+                statement.cancel();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("arrow export on '" + schema.name() + "'", e);
+        } finally {
+            sample.stop(operationTimer("export-arrow", schema.name()));
+        }
+    }
+
+    @Override
+    public boolean arrowAvailable() {
+        return ArrowExport.isAvailable();
     }
 
     @Override

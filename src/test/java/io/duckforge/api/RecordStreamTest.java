@@ -6,10 +6,16 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.types.pojo.Field;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -127,6 +133,32 @@ class RecordStreamTest {
         } finally {
             Files.delete(file);
         }
+    }
+
+    @Test
+    void arrowIsAnIpcStreamOfFlatRecordBatches() throws Exception {
+        byte[] body = given().accept("application/vnd.apache.arrow.stream").queryParam("fields", "sensor,reading")
+                .when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).contentType("application/vnd.apache.arrow.stream")
+                .extract().asByteArray();
+
+        long rows = 0;
+        long readingSum = 0;
+        try (RootAllocator allocator = new RootAllocator();
+             ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(body), allocator)) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            assertThat(root.getSchema().getFields()).extracting(Field::getName)
+                    .containsExactly("id", "created_at", "updated_at", "version", "sensor", "reading");
+            while (reader.loadNextBatch()) {
+                BigIntVector reading = (BigIntVector) root.getVector("reading");
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    readingSum += reading.isNull(i) ? 0 : reading.get(i);
+                }
+                rows += root.getRowCount();
+            }
+        }
+        assertThat(rows).isEqualTo(3);
+        assertThat(readingSum).isEqualTo(60);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.duckforge.schema.SchemaCatalog;
 import io.duckforge.schema.ValidationException;
 import io.duckforge.store.BulkWrite;
 import io.duckforge.store.DatasetStore;
+import io.duckforge.store.RowLimitExceededException;
 import io.duckforge.store.SystemValues;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -157,7 +158,7 @@ public class BulkIngest {
             SystemValues[] system = new SystemValues[1];
             for (JsonNode next = source.next(); next != null; next = source.next()) {
                 if (row >= maxRows) {
-                    throw new RequestTooLargeException("A bulk request takes at most " + maxRows + " rows; nothing was written");
+                    throw new RowLimitExceededException(maxRows);
                 }
                 JsonNode data = SystemFields.split(next, system);
                 List<FieldError> rowErrors = new ArrayList<>();

@@ -54,90 +54,90 @@ public class RecordExporter {
      */
     StreamingOutput export(DatasetSchema schema, ExportQuery query, ExportFormat format, String path,
                            BooleanSupplier clientGone) {
-        if (format == ExportFormat.PARQUET) {
-            return parquet(schema, query, clientGone);
-        }
-        if (format == ExportFormat.ARROW) {
-            return arrow(schema, query, clientGone);
-        }
         Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, format);
         Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, format);
         return output -> {
             active.incrementAndGet();
-            OutputStream counted = new BufferedOutputStream(new CountingOutputStream(output, bytes), BUFFER_BYTES);
-            RecordWriter writer = writer(format, counted, schema, query);
             try {
-                store.stream(schema, query, record -> {
-                    if (clientGone.getAsBoolean()) {
-                        throw new ClientGoneException();
-                    }
-                    writer.write(record);
-                    rows.increment();
-                });
-                writer.end();
-                counted.flush();
-            } catch (IOException e) {
-                Log.debugf("Stream of %s ended by the client: %s", schema.name(), e.getMessage());
-                throw e instanceof ClientGoneException gone ? gone : new ClientGoneException(e);
-            } catch (RuntimeException e) {
-                Log.errorf(e, "Stream of %s failed after it started", schema.name());
-                writer.fail(new Problem("urn:duckforge:problem:stream-failed", "Stream failed", 500,
-                        "The stream failed after it started; the body is incomplete", path, null));
-                counted.flush();
-                throw e;
+                switch (format) {
+                    case PARQUET -> sendParquet(schema, query, output, rows, bytes, clientGone);
+                    case ARROW -> sendArrow(schema, query, counted(output, bytes), rows, clientGone);
+                    default -> sendRows(schema, query, format, path, counted(output, bytes), rows, clientGone);
+                }
             } finally {
                 active.decrementAndGet();
             }
         };
+    }
+
+    /** NDJSON and CSV: one row at a time from the store through the format's writer. */
+    private void sendRows(DatasetSchema schema, ExportQuery query, ExportFormat format, String path, OutputStream out,
+                          Counter rows, BooleanSupplier clientGone) throws IOException {
+        RecordWriter writer = writer(format, out, schema, query);
+        try {
+            store.stream(schema, query, record -> {
+                if (clientGone.getAsBoolean()) {
+                    throw new ClientGoneException();
+                }
+                writer.write(record);
+                rows.increment();
+            });
+            writer.end();
+            out.flush();
+        } catch (IOException e) {
+            throw clientGone(schema, e);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Stream of %s failed after it started", schema.name());
+            writer.fail(new Problem("urn:duckforge:problem:stream-failed", "Stream failed", 500,
+                    "The stream failed after it started; the body is incomplete", path, null));
+            out.flush();
+            throw e;
+        }
     }
 
     /**
      * Parquet puts its footer last, so DuckDB writes the whole file to a temporary file first (disk, not heap, holds
      * the result) and the response then sends it in chunks, watching for the client as a row stream does.
      */
-    private StreamingOutput parquet(DatasetSchema schema, ExportQuery query, BooleanSupplier clientGone) {
-        Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, ExportFormat.PARQUET);
-        Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, ExportFormat.PARQUET);
-        return output -> {
-            Path file = scratch.create("export-", ".parquet");
-            active.incrementAndGet();
-            try {
-                rows.increment(store.exportParquet(schema, query, file));
-                byte[] chunk = new byte[BUFFER_BYTES];
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
-                        if (clientGone.getAsBoolean()) {
-                            throw new ClientGoneException();
-                        }
-                        send(output, chunk, n);
-                        bytes.increment(n);
+    private void sendParquet(DatasetSchema schema, ExportQuery query, OutputStream output, Counter rows, Counter bytes,
+                             BooleanSupplier clientGone) throws IOException {
+        Path file = scratch.create("export-", ".parquet");
+        try {
+            rows.increment(store.exportParquet(schema, query, file));
+            byte[] chunk = new byte[BUFFER_BYTES];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
+                    if (clientGone.getAsBoolean()) {
+                        throw new ClientGoneException();
                     }
+                    send(output, chunk, n);
+                    bytes.increment(n);
                 }
-                send(output, chunk, 0);
-            } finally {
-                Files.deleteIfExists(file);
-                active.decrementAndGet();
             }
-        };
+            send(output, chunk, 0);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
-    /** Arrow batches straight from DuckDB's Arrow export; only the rows counter is per batch. */
-    private StreamingOutput arrow(DatasetSchema schema, ExportQuery query, BooleanSupplier clientGone) {
-        Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, ExportFormat.ARROW);
-        Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, ExportFormat.ARROW);
-        return output -> {
-            active.incrementAndGet();
-            OutputStream counted = new BufferedOutputStream(new CountingOutputStream(output, bytes), BUFFER_BYTES);
-            try {
-                rows.increment(store.exportArrow(schema, query, counted, clientGone));
-                counted.flush();
-            } catch (IOException e) {
-                Log.debugf("Arrow stream of %s ended by the client: %s", schema.name(), e.getMessage());
-                throw e instanceof ClientGoneException gone ? gone : new ClientGoneException(e);
-            } finally {
-                active.decrementAndGet();
-            }
-        };
+    /** Arrow batches straight from DuckDB's Arrow export. */
+    private void sendArrow(DatasetSchema schema, ExportQuery query, OutputStream out, Counter rows,
+                           BooleanSupplier clientGone) throws IOException {
+        try {
+            rows.increment(store.exportArrow(schema, query, out, clientGone));
+            out.flush();
+        } catch (IOException e) {
+            throw clientGone(schema, e);
+        }
+    }
+
+    private static ClientGoneException clientGone(DatasetSchema schema, IOException e) {
+        Log.debugf("Stream of %s ended by the client: %s", schema.name(), e.getMessage());
+        return e instanceof ClientGoneException gone ? gone : new ClientGoneException(e);
+    }
+
+    private static OutputStream counted(OutputStream output, Counter bytes) {
+        return new BufferedOutputStream(new CountingOutputStream(output, bytes), BUFFER_BYTES);
     }
 
     /** Writes to the client; a failure there is the client's connection, not the export. */

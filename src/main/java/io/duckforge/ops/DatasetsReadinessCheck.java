@@ -30,12 +30,12 @@ public class DatasetsReadinessCheck implements HealthCheck {
         if (!catalog.isReady()) {
             return response.down().withData("reason", "schemas not applied yet").build();
         }
-        List<String> failing = catalog.applied().stream()
+        List<String> failing = catalog.all().stream()
                 .filter(schema -> !store.isQueryable(schema))
                 .map(DatasetSchema::name)
                 .sorted()
                 .toList();
-        response.withData("datasets", catalog.applied().size());
+        response.withData("datasets", catalog.all().size());
         if (!failing.isEmpty()) {
             return response.down().withData("unqueryable", String.join(", ", failing)).build();
         }

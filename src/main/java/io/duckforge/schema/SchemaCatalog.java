@@ -4,7 +4,6 @@ import io.duckforge.store.DatasetStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +65,6 @@ public class SchemaCatalog {
 
     public List<DatasetSchema> all() {
         return applied.values().stream().sorted(Comparator.comparing(DatasetSchema::name)).toList();
-    }
-
-    public Collection<DatasetSchema> applied() {
-        return List.copyOf(applied.values());
     }
 
     /** Declares a dataset at runtime: validated, created with its table and indexes, recorded in the catalog. */

@@ -164,37 +164,30 @@ public class DuckDbDatasetStore implements DatasetStore {
         });
     }
 
-    // Not through the statement cache: a stream's statement may be cancelled, and it lives as long as the client reads.
     @Override
     public long stream(DatasetSchema schema, ExportQuery query, RecordSink sink) throws IOException {
-        requireWorkerThread();
-        Timer.Sample sample = Timer.start(registry);
-        SqlQuery sql = RecordSqlBuilder.selectExport(schema, query);
-        long rows = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.sql())) {
-            DuckDbValues.bind(statement, sql.parameters());
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    try {
-                        sink.accept(RecordRowReader.read(result, schema, query.fields()));
-                    } catch (IOException | RuntimeException e) {
-                        statement.cancel();
-                        throw e;
-                    }
-                    rows++;
-                }
+        return streamResult("stream", schema, query, result -> {
+            long rows = 0;
+            while (result.next()) {
+                sink.accept(RecordRowReader.read(result, schema, query.fields()));
+                rows++;
             }
             return rows;
-        } catch (SQLException e) {
-            throw SqlErrors.translate("stream on '" + schema.name() + "'", e);
-        } finally {
-            sample.stop(operationTimer("stream", schema.name()));
-        }
+        });
     }
 
     @Override
     public long exportArrow(DatasetSchema schema, ExportQuery query, OutputStream out, BooleanSupplier clientGone)
+            throws IOException {
+        return streamResult("export-arrow", schema, query, result -> ArrowExport.write(result, out, clientGone));
+    }
+
+    /**
+     * Runs an export query and hands its streaming result to {@code consumer}; if the consumer fails (a client gone),
+     * the query is cancelled before the connection goes back to the pool. Not through the statement cache: a
+     * stream's statement may be cancelled, and it lives as long as the client reads.
+     */
+    private long streamResult(String operation, DatasetSchema schema, ExportQuery query, ResultConsumer consumer)
             throws IOException {
         requireWorkerThread();
         Timer.Sample sample = Timer.start(registry);
@@ -203,16 +196,21 @@ public class DuckDbDatasetStore implements DatasetStore {
              PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             DuckDbValues.bind(statement, sql.parameters());
             try (ResultSet result = statement.executeQuery()) {
-                return ArrowExport.write(result, out, clientGone);
+                return consumer.consume(result);
             } catch (IOException | RuntimeException e) {
                 statement.cancel();
                 throw e;
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate("arrow export on '" + schema.name() + "'", e);
+            throw SqlErrors.translate(operation + " on '" + schema.name() + "'", e);
         } finally {
-            sample.stop(operationTimer("export-arrow", schema.name()));
+            sample.stop(operationTimer(operation, schema.name()));
         }
+    }
+
+    @FunctionalInterface
+    private interface ResultConsumer {
+        long consume(ResultSet result) throws SQLException, IOException;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.duckforge.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckforge.query.ExportQuery;
 import io.duckforge.query.RecordSqlBuilder;
+import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SystemColumn;
 import io.duckforge.store.DatasetStore;
@@ -62,7 +63,8 @@ public class RecordExporter {
                 switch (format) {
                     case PARQUET -> sendParquet(schema, query, output, rows, bytes, clientGone);
                     case ARROW -> sendArrow(schema, query, counted(output, bytes), rows, clientGone);
-                    default -> sendRows(schema, query, format, path, counted(output, bytes), rows, clientGone);
+                    case NDJSON -> sendLines(schema, query, TextFormat.NDJSON, path, counted(output, bytes), rows, clientGone);
+                    case CSV -> sendLines(schema, query, TextFormat.CSV, path, counted(output, bytes), rows, clientGone);
                 }
             } finally {
                 active.decrementAndGet();
@@ -70,16 +72,16 @@ public class RecordExporter {
         };
     }
 
-    /** NDJSON and CSV: one row at a time from the store through the format's writer. */
-    private void sendRows(DatasetSchema schema, ExportQuery query, ExportFormat format, String path, OutputStream out,
-                          Counter rows, BooleanSupplier clientGone) throws IOException {
-        RecordWriter writer = writer(format, out, schema, query);
+    /** NDJSON and CSV: lines rendered by the database, one row at a time, copied to the response. */
+    private void sendLines(DatasetSchema schema, ExportQuery query, TextFormat format, String path, OutputStream out,
+                           Counter rows, BooleanSupplier clientGone) throws IOException {
+        TextStreamWriter writer = TextStreamWriter.start(format, out, mapper, propertyColumns(schema, query));
         try {
-            store.stream(schema, query, record -> {
+            store.streamLines(schema, query, format, line -> {
                 if (clientGone.getAsBoolean()) {
                     throw new ClientGoneException();
                 }
-                writer.write(record);
+                writer.line(line);
                 rows.increment();
             });
             writer.end();
@@ -148,15 +150,6 @@ public class RecordExporter {
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
-    }
-
-    private RecordWriter writer(ExportFormat format, OutputStream out, DatasetSchema schema, ExportQuery query)
-            throws IOException {
-        return switch (format) {
-            case NDJSON -> new NdjsonRecordWriter(mapper, out);
-            case CSV -> new CsvRecordWriter(out, propertyColumns(schema, query));
-            case PARQUET, ARROW -> throw new IllegalArgumentException(format + " is written by the database, not row by row");
-        };
     }
 
     private static List<String> propertyColumns(DatasetSchema schema, ExportQuery query) {

@@ -48,9 +48,17 @@ public final class RecordSqlBuilder {
      * whole result before the first row leaves, and an export does not need one.
      */
     public static SqlQuery selectExport(DatasetSchema schema, ExportQuery query) {
+        return selectExport(schema, query, columnList(selectedColumns(schema, query.fields())));
+    }
+
+    /** As {@link #selectExport}, with one BLOB column: each record rendered as a line of {@code format}, terminated. */
+    public static SqlQuery selectExportLines(DatasetSchema schema, ExportQuery query, TextFormat format) {
+        return selectExport(schema, query, RecordLineSql.line(format, schema, query.fields()) + " AS line");
+    }
+
+    private static SqlQuery selectExport(DatasetSchema schema, ExportQuery query, String selectList) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(columnList(selectedColumns(schema, query.fields())))
+        StringBuilder sql = new StringBuilder("SELECT ").append(selectList)
                 .append(" FROM ").append(quoted(schema.name()));
         appendWhere(sql, query.filters(), parameters);
         if (!query.sort().isEmpty()) {

@@ -3,6 +3,7 @@ package io.duckforge.store;
 import io.duckforge.query.ExportQuery;
 import io.duckforge.query.Filter;
 import io.duckforge.query.RecordQuery;
+import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
 
 import java.io.IOException;
@@ -45,12 +46,13 @@ public interface DatasetStore {
     long count(DatasetSchema schema, List<Filter> filters);
 
     /**
-     * Streams every matching record into {@code sink} as DuckDB produces it, holding one row at a time. A sink that
-     * throws cancels the query and releases the connection before the exception propagates.
+     * Streams every matching record into {@code sink} as one line of {@code format} (UTF-8, terminated), rendered
+     * by the database as it produces rows, holding one row at a time. A sink that throws cancels the query and
+     * releases the connection before the exception propagates.
      *
      * @return the number of records streamed
      */
-    long stream(DatasetSchema schema, ExportQuery query, RecordSink sink) throws IOException;
+    long streamLines(DatasetSchema schema, ExportQuery query, TextFormat format, LineSink sink) throws IOException;
 
     /**
      * Writes every matching record, flat (system columns, then properties), to a Parquet file through the database's

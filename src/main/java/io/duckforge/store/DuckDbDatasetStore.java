@@ -7,6 +7,7 @@ import io.duckforge.query.Filter;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.SqlQuery;
+import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SchemaConflictException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -165,11 +166,12 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
-    public long stream(DatasetSchema schema, ExportQuery query, RecordSink sink) throws IOException {
-        return streamResult("stream", schema, query, result -> {
+    public long streamLines(DatasetSchema schema, ExportQuery query, TextFormat format, LineSink sink)
+            throws IOException {
+        return streamResult("stream", schema, RecordSqlBuilder.selectExportLines(schema, query, format), result -> {
             long rows = 0;
             while (result.next()) {
-                sink.accept(RecordRowReader.read(result, schema, query.fields()));
+                sink.accept(result.getBytes(1));
                 rows++;
             }
             return rows;
@@ -179,7 +181,7 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public long exportArrow(DatasetSchema schema, ExportQuery query, OutputStream out, BooleanSupplier clientGone)
             throws IOException {
-        return streamResult("export-arrow", schema, query, result -> ArrowExport.write(result, out, clientGone));
+        return streamResult("export-arrow", schema, RecordSqlBuilder.selectExport(schema, query), result -> ArrowExport.write(result, out, clientGone));
     }
 
     /**
@@ -187,11 +189,10 @@ public class DuckDbDatasetStore implements DatasetStore {
      * the query is cancelled before the connection goes back to the pool. Not through the statement cache: a
      * stream's statement may be cancelled, and it lives as long as the client reads.
      */
-    private long streamResult(String operation, DatasetSchema schema, ExportQuery query, ResultConsumer consumer)
+    private long streamResult(String operation, DatasetSchema schema, SqlQuery sql, ResultConsumer consumer)
             throws IOException {
         requireWorkerThread();
         Timer.Sample sample = Timer.start(registry);
-        SqlQuery sql = RecordSqlBuilder.selectExport(schema, query);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             DuckDbValues.bind(statement, sql.parameters());

@@ -84,6 +84,36 @@ class RecordStreamTest {
     }
 
     @Test
+    void anNdjsonLineIsTheRecordAsTheJsonApiAnswersItForEveryType() throws Exception {
+        String id = TestDatasets.createRecord(dataset, """
+                {"sensor": "t\u00e9", "serial": "S9", "reading": -7, "level": 1.0E20, "active": false, "day": "2024-02-29",
+                 "taken_at": "2024-03-01T12:00:00.5+02:00", "batch": "0190a0b0-0000-7000-8000-000000000001",
+                 "payload": {"nested": [1, "x", null]}}""");
+        String answered = given().when().get("/api/v1/records/" + dataset + "/" + id).then().statusCode(200).extract().asString();
+
+        String body = given().queryParam("filters", "[{\"field\": \"serial\", \"operator\": \"eq\", \"value\": \"S9\"}]")
+                .when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(ndjson(body)).containsExactly(JSON.readTree(answered));
+        assertThat(body).contains("\"taken_at\":\"2024-03-01T10:00:00.5Z\"");
+    }
+
+    @Test
+    void csvWritesDatetimesAsIsoInstantsAndNullsAsEmptyFields() {
+        TestDatasets.createRecord(dataset, """
+                {"sensor": "z", "serial": "S8", "taken_at": "2024-03-01T00:00:00Z", "day": "2024-02-29"}""");
+
+        String body = given().accept("text/csv").queryParam("fields", "serial,reading,day,taken_at")
+                .queryParam("filters", "[{\"field\": \"serial\", \"operator\": \"eq\", \"value\": \"S8\"}]")
+                .when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(body.split("\r\n")[1]).matches(
+                "[0-9a-f-]{36},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z,[^,]+Z,1,S8,,2024-02-29,2024-03-01T00:00:00Z");
+    }
+
+    @Test
     void filtersSortFieldsAndLimitApply() throws Exception {
         String body = given().queryParam("filters", "[{\"field\": \"reading\", \"operator\": \"gte\", \"value\": 20}]")
                 .queryParam("sort", "[{\"field\": \"reading\", \"order\": \"desc\"}]")

@@ -142,6 +142,26 @@ public class BulkIngest {
         }
     }
 
+    /**
+     * An Arrow IPC stream, read by DuckDB batch by batch while it arrives. DuckDB reads it on its own terms, so a
+     * body over the byte limit surfaces as an unreadable stream and is told apart here.
+     */
+    public long ingestArrow(String schemaName, InputStream body) {
+        DatasetSchema schema = catalog.require(schemaName);
+        if (!store.arrowAvailable()) {
+            throw new ArrowUnavailableException();
+        }
+        LimitedInputStream limited = new LimitedInputStream(body, maxBodyBytes);
+        try {
+            return store.ingestArrow(schema, limited, maxRows);
+        } catch (RuntimeException e) {
+            if (limited.exceeded()) {
+                throw LimitedInputStream.tooLarge(maxBodyBytes);
+            }
+            throw e;
+        }
+    }
+
     private InputStream limited(InputStream body) {
         return new LimitedInputStream(body, maxBodyBytes);
     }

@@ -37,10 +37,19 @@ final class LimitedInputStream extends FilterInputStream {
         return n;
     }
 
+    static RequestTooLargeException tooLarge(long limit) {
+        return new RequestTooLargeException("A bulk body takes at most " + limit + " bytes; nothing was written");
+    }
+
+    /** Whether the body went over the limit: a reader that swallows the exception (a native one) can still tell. */
+    boolean exceeded() {
+        return read > limit;
+    }
+
     private void count(long bytes) {
         read += bytes;
         if (read > limit) {
-            throw new RequestTooLargeException("A bulk body takes at most " + limit + " bytes; nothing was written");
+            throw tooLarge(limit);
         }
     }
 }

@@ -122,6 +122,15 @@ public class RecordResource {
         return bulkCreated(bulkIngest.ingestParquet(schemaName, body));
     }
 
+    @POST
+    @Path("/{schema}/bulk")
+    @Consumes("application/vnd.apache.arrow.stream")
+    @Operation(summary = "Create many records, all or nothing",
+            description = "Body: an Arrow IPC stream whose columns are properties; valid id, created_at, updated_at and version columns are kept")
+    public Response bulkArrow(@PathParam("schema") String schemaName, InputStream body) {
+        return bulkCreated(bulkIngest.ingestArrow(schemaName, body));
+    }
+
     @GET
     @Path("/{schema}/count")
     @Operation(summary = "Count the records matching the filters")

@@ -47,8 +47,8 @@ final class BulkAppender implements BulkWrite {
         try {
             appender.beginRow()
                     .append(system.id() == null ? RecordIds.next() : system.id())
-                    .append(createdAt)
-                    .append(system.updatedAt() == null ? createdAt : system.updatedAt())
+                    .appendEpochMicros(DuckDbValues.epochMicros(createdAt))
+                    .appendEpochMicros(DuckDbValues.epochMicros(system.updatedAt() == null ? createdAt : system.updatedAt()))
                     .append(system.version() == null ? 1L : system.version());
             for (Object value : values.values()) {
                 DuckDbValues.append(appender, value);

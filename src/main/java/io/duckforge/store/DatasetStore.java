@@ -7,6 +7,7 @@ import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -80,6 +81,14 @@ public interface DatasetStore {
      * @return the number of records written
      */
     long ingestParquet(DatasetSchema schema, Path file, long maxRows);
+
+    /**
+     * Loads an Arrow IPC stream body through the database's own Arrow reader, checked and written as
+     * {@link #ingestParquet} does.
+     *
+     * @return the number of rows written
+     */
+    long ingestArrow(DatasetSchema schema, InputStream body, long maxRows);
 
     /** Whether the dataset's table exists and answers a query. */
     boolean isQueryable(DatasetSchema schema);

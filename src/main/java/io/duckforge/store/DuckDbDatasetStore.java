@@ -9,13 +9,17 @@ import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.SqlQuery;
 import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.FieldError;
 import io.duckforge.schema.SchemaConflictException;
+import io.duckforge.schema.ValidationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /** The {@link DatasetStore} on an embedded DuckDB file reached through the Agroal pool. */
@@ -43,6 +51,8 @@ public class DuckDbDatasetStore implements DatasetStore {
     private final PreparedStatementCache statements;
     private final MeterRegistry registry;
     private final Path databaseFile;
+    // One thread per bulk write in progress; their number is bounded by the request workers that start them.
+    private final ExecutorService bulkWriters = Executors.newCachedThreadPool(new BulkWriterThreads());
 
     public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
                               DuckForgeConfig config) {
@@ -50,6 +60,11 @@ public class DuckDbDatasetStore implements DatasetStore {
         this.statements = statements;
         this.registry = registry;
         this.databaseFile = Path.of(config.duckdb().path());
+    }
+
+    @PreDestroy
+    void stopBulkWriters() {
+        bulkWriters.shutdown();
     }
 
     @Override
@@ -110,13 +125,16 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public BulkWrite openBulkWrite(DatasetSchema schema) {
         requireWorkerThread();
-        Timer.Sample sample = Timer.start(registry);
-        try {
-            return new BulkAppender(dataSource.getConnection(), schema, now(),
-                    () -> sample.stop(operationTimer("bulk-write", schema.name())));
-        } catch (SQLException e) {
-            throw SqlErrors.translate("Opening a bulk write", e);
-        }
+        OffsetDateTime now = now();
+        return new PipelinedBulkWrite(() -> {
+            Timer.Sample sample = Timer.start(registry);
+            try {
+                return new BulkAppender(dataSource.getConnection(), schema, now,
+                        () -> sample.stop(operationTimer("bulk-write", schema.name())));
+            } catch (SQLException e) {
+                throw SqlErrors.translate("Opening a bulk write", e);
+            }
+        }, bulkWriters);
     }
 
     @Override
@@ -214,6 +232,18 @@ public class DuckDbDatasetStore implements DatasetStore {
         long consume(ResultSet result) throws SQLException, IOException;
     }
 
+    private static final class BulkWriterThreads implements ThreadFactory {
+
+        private final AtomicInteger sequence = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "duckforge-bulk-writer-" + sequence.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
     @Override
     public boolean arrowAvailable() {
         return ArrowExport.isAvailable();
@@ -239,11 +269,41 @@ public class DuckDbDatasetStore implements DatasetStore {
         return timed("ingest-parquet", schema.name(), () -> {
             try (Connection connection = dataSource.getConnection();
                  DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
-                long rows = new ParquetIngest(connection, schema, file).load(maxRows);
+                long rows = ColumnarIngest.parquet(connection, schema, file).load(maxRows);
                 transaction.commit();
                 return rows;
             }
         });
+    }
+
+    @Override
+    public long ingestArrow(DatasetSchema schema, InputStream body, long maxRows) {
+        return timed("ingest-arrow", schema.name(), () -> {
+            // Staged before the transaction begins: a body that fails to read then leaves no aborted transaction
+            // behind, and the staging table can always be dropped.
+            try (Connection connection = dataSource.getConnection()) {
+                try {
+                    stageArrow(connection, body);
+                    try (DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
+                        long rows = ColumnarIngest.staged(connection, schema, ArrowIngest.STAGING_TABLE, "Arrow").load(maxRows);
+                        transaction.commit();
+                        return rows;
+                    }
+                } finally {
+                    ArrowIngest.dropStaging(connection);
+                }
+            }
+        });
+    }
+
+    // Whatever fails while DuckDB reads the stream (a truncated body, not Arrow at all) is the body's fault.
+    private static void stageArrow(Connection connection, InputStream body) {
+        try {
+            ArrowIngest.stage(connection, body);
+        } catch (SQLException | IOException | RuntimeException e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
+            throw new ValidationException(FieldError.of("body", "not a readable Arrow IPC stream: " + reason));
+        }
     }
 
     @Override

@@ -21,22 +21,36 @@ import java.util.Set;
 import static io.duckforge.query.RecordSqlBuilder.quoted;
 
 /**
- * Loads a Parquet file with DuckDB's own reader into a dataset, inside the caller's transaction. Columns must be
+ * Loads rows that DuckDB reads itself (a Parquet file through {@code read_parquet}, or an Arrow stream staged in a
+ * temporary table) into a dataset, inside the caller's transaction. Columns must be
  * properties or system columns; every value is checked against its property's type and the required flags before
  * anything is inserted, and the first offending row is named. System columns are kept when valid (so an export
  * reloads with its identity) and filled in otherwise: a missing or invalid {@code id} gets a new one,
  * {@code created_at} defaults to now, {@code updated_at} to {@code created_at}, {@code version} to 1.
  */
-final class ParquetIngest {
+final class ColumnarIngest {
 
     private final Connection connection;
     private final DatasetSchema schema;
     private final String source;
+    private final String format;
 
-    ParquetIngest(Connection connection, DatasetSchema schema, Path file) {
+    private ColumnarIngest(Connection connection, DatasetSchema schema, String source, String format) {
         this.connection = connection;
         this.schema = schema;
-        this.source = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
+        this.source = source;
+        this.format = format;
+    }
+
+    /** The file is the service's own temporary file, never a client's path, so it can be a literal. */
+    static ColumnarIngest parquet(Connection connection, DatasetSchema schema, Path file) {
+        return new ColumnarIngest(connection, schema,
+                "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')", "Parquet");
+    }
+
+    /** @param table a temporary table holding an Arrow body's rows as they came */
+    static ColumnarIngest staged(Connection connection, DatasetSchema schema, String table, String format) {
+        return new ColumnarIngest(connection, schema, quoted(table), format);
     }
 
     long load(long maxRows) throws SQLException {
@@ -50,7 +64,7 @@ final class ParquetIngest {
             check(property, columns.contains(property.name()), errors);
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException("The Parquet body has invalid rows; nothing was written", errors);
+            throw new ValidationException("The " + format + " body has invalid rows; nothing was written", errors);
         }
         List<Object> defaults = new ArrayList<>();
         String createdAt = columns.contains("created_at") ? "coalesce(TRY_CAST(\"created_at\" AS TIMESTAMPTZ), now())" : "now()";
@@ -93,10 +107,10 @@ final class ParquetIngest {
         } catch (SQLException e) {
             // The first statement that reads the file: a failure here is the body, not the database.
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
-            throw new ValidationException(FieldError.of("body", "not a readable Parquet file: " + reason));
+            throw new ValidationException(FieldError.of("body", "not a readable " + format + " body: " + reason));
         }
         if (!unknown.isEmpty()) {
-            throw new ValidationException("The Parquet body has unknown columns; nothing was written", unknown);
+            throw new ValidationException("The " + format + " body has unknown columns; nothing was written", unknown);
         }
         return columns;
     }

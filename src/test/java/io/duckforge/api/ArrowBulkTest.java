@@ -1,0 +1,113 @@
+package io.duckforge.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.duckdb.DuckDBResultSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class ArrowBulkTest {
+
+    private static final String ARROW = "application/vnd.apache.arrow.stream";
+    private static final String SEED = """
+            [{"sensor": "a", "serial": "A1", "reading": 10, "day": "2024-01-31", "payload": {"k": 1}},
+             {"sensor": "b", "serial": "A2", "level": 2.5, "taken_at": "2024-02-01T00:00:00.25Z"}]""";
+
+    private String dataset;
+
+    @BeforeEach
+    void declare() {
+        dataset = TestDatasets.declareReadings();
+    }
+
+    /** An Arrow IPC stream of a SELECT's rows in batches of {@code batchRows}, as a client's tool would send it. */
+    private static byte[] arrow(String select, int batchRows) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(select);
+             BufferAllocator allocator = new RootAllocator();
+             ArrowReader reader = (ArrowReader) rows.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
+             ArrowStreamWriter writer = new ArrowStreamWriter(reader.getVectorSchemaRoot(), null, out)) {
+            writer.start();
+            while (reader.loadNextBatch()) {
+                writer.writeBatch();
+            }
+            writer.end();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void anArrowExportReloadsIntoAnotherDatasetWithItsIdentity() {
+        given().contentType("application/json").body(SEED).when().post("/api/v1/records/" + dataset + "/bulk").then().statusCode(201);
+        byte[] export = given().queryParam("format", "arrow").when().get("/api/v1/records/" + dataset + "/stream")
+                .then().statusCode(200).extract().asByteArray();
+        String copy = TestDatasets.declareReadings();
+
+        given().contentType(ARROW).body(export).when().post("/api/v1/records/" + copy + "/bulk")
+                .then().statusCode(201).body("records_created", equalTo(2));
+
+        String sort = "[{\"field\": \"serial\"}]";
+        String original = given().queryParam("sort", sort).when().get("/api/v1/records/" + dataset).then().extract().path("items").toString();
+        String reloaded = given().queryParam("sort", sort).when().get("/api/v1/records/" + copy).then().extract().path("items").toString();
+        assertThat(reloaded).isEqualTo(original.replace(dataset, copy));
+    }
+
+    @Test
+    void everyBatchOfAStreamIsWritten() throws Exception {
+        byte[] body = arrow("SELECT 's' || (i % 7) AS sensor, i AS reading FROM range(450) r(i)", 64);
+
+        given().contentType(ARROW).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(201).body("records_created", equalTo(450));
+        assertThat(TestDatasets.count(dataset)).isEqualTo(450);
+    }
+
+    @Test
+    void aValueThatDoesNotConvertIs400NamingRowAndFieldAndNothingIsWritten() throws Exception {
+        byte[] body = arrow("SELECT 's' || i AS sensor, CASE WHEN i = 2 THEN 'many' ELSE i::VARCHAR END AS reading FROM range(4) r(i)", 2);
+
+        given().contentType(ARROW).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reading")).body("errors[0].row", equalTo(2));
+        assertThat(TestDatasets.count(dataset)).isZero();
+    }
+
+    @Test
+    void anUnknownColumnIs400() throws Exception {
+        byte[] body = arrow("SELECT 's' AS sensor, 'red' AS colour", 10);
+
+        given().contentType(ARROW).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).body("errors[0].field", equalTo("colour"));
+    }
+
+    @Test
+    void aBodyThatIsNotArrowIs400() {
+        given().contentType(ARROW).body("not arrow at all".getBytes()).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void aBodyOverTheByteLimitIs413AndNothingIsWritten() throws Exception {
+        byte[] body = arrow("SELECT 'sensor-' || i AS sensor, i AS reading FROM range(20000) r(i)", 1000);
+        assertThat(body.length).isGreaterThan(65_536);
+
+        given().contentType(ARROW).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(413).contentType("application/problem+json");
+        assertThat(TestDatasets.count(dataset)).isZero();
+    }
+}

@@ -146,19 +146,22 @@ public class BulkIngest {
      * An Arrow IPC stream, read by DuckDB batch by batch while it arrives. DuckDB reads it on its own terms, so a
      * body over the byte limit surfaces as an unreadable stream and is told apart here.
      */
-    public long ingestArrow(String schemaName, InputStream body) {
+    public long ingestArrow(String schemaName, InputStream body) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
         if (!store.arrowAvailable()) {
             throw new ArrowUnavailableException();
         }
         LimitedInputStream limited = new LimitedInputStream(body, maxBodyBytes);
+        Path copy = scratch.create("ingest-", ".arrows");
         try {
-            return store.ingestArrow(schema, limited, maxRows);
+            return store.ingestArrow(schema, limited, copy, maxRows);
         } catch (RuntimeException e) {
             if (limited.exceeded()) {
                 throw LimitedInputStream.tooLarge(maxBodyBytes);
             }
             throw e;
+        } finally {
+            Files.deleteIfExists(copy);
         }
     }
 

@@ -127,7 +127,7 @@ public class RecordResource {
     @Consumes("application/vnd.apache.arrow.stream")
     @Operation(summary = "Create many records, all or nothing",
             description = "Body: an Arrow IPC stream whose columns are properties; valid id, created_at, updated_at and version columns are kept")
-    public Response bulkArrow(@PathParam("schema") String schemaName, InputStream body) {
+    public Response bulkArrow(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestArrow(schemaName, body));
     }
 

@@ -6,6 +6,7 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.duckdb.DuckDBResultSet;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.ResultSet;
@@ -45,7 +46,7 @@ final class ArrowExport {
         long rows = 0;
         try (BufferAllocator allocator = new RootAllocator();
              ArrowReader reader = (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS);
-             ArrowStreamWriter writer = new ArrowStreamWriter(reader.getVectorSchemaRoot(), null, out)) {
+             ArrowStreamWriter writer = new ArrowStreamWriter(reader.getVectorSchemaRoot(), null, unclosable(out))) {
             writer.start();
             while (reader.loadNextBatch()) {
                 if (clientGone.getAsBoolean()) {
@@ -57,5 +58,24 @@ final class ArrowExport {
             writer.end();
         }
         return rows;
+    }
+
+    /**
+     * Closing an ArrowStreamWriter closes its stream; the response's stream is the framework's to close once it has
+     * finished the response. (Closing it early is the suspected cause of an Arrow response once seen without its
+     * Content-Type in a full test run.)
+     */
+    private static OutputStream unclosable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] buffer, int offset, int length) throws IOException {
+                out.write(buffer, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 }

@@ -21,8 +21,7 @@ import java.util.Set;
 import static io.duckforge.query.RecordSqlBuilder.quoted;
 
 /**
- * Loads rows that DuckDB reads itself (a Parquet file through {@code read_parquet}, or an Arrow stream staged in a
- * temporary table) into a dataset, inside the caller's transaction. Columns must be
+ * Loads rows that DuckDB reads itself (a Parquet file through {@code read_parquet}, or an Arrow stream) into a dataset, inside the caller's transaction. Columns must be
  * properties or system columns; every value is checked against its property's type and the required flags before
  * anything is inserted, and the first offending row is named. System columns are kept when valid (so an export
  * reloads with its identity) and filled in otherwise: a missing or invalid {@code id} gets a new one,
@@ -48,11 +47,12 @@ final class ColumnarIngest {
                 "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')", "Parquet");
     }
 
-    /** @param table a temporary table holding an Arrow body's rows as they came */
-    static ColumnarIngest staged(Connection connection, DatasetSchema schema, String table, String format) {
-        return new ColumnarIngest(connection, schema, quoted(table), format);
+    /** @param relation a table or view of the service's own naming (an Arrow body's, staged or as it streams) */
+    static ColumnarIngest direct(Connection connection, DatasetSchema schema, String relation, String format) {
+        return new ColumnarIngest(connection, schema, quoted(relation), format);
     }
 
+    /** Checks every value first, naming the first offending row per field, then inserts. */
     long load(long maxRows) throws SQLException {
         Set<String> columns = columns();
         long rows = scalar("SELECT count(*) FROM " + source);
@@ -66,6 +66,23 @@ final class ColumnarIngest {
         if (!errors.isEmpty()) {
             throw new ValidationException("The " + format + " body has invalid rows; nothing was written", errors);
         }
+        return insert(columns);
+    }
+
+    /**
+     * Inserts in one pass without checking first: a value that does not convert fails its CAST and a null in a
+     * required column its NOT NULL constraint, so a bad body fails the statement (with no row named) and the caller's
+     * transaction rolls it back. For a source that can be read only once.
+     */
+    long loadUnchecked(long maxRows) throws SQLException {
+        long rows = insert(columns());
+        if (rows > maxRows) {
+            throw new RowLimitExceededException(maxRows);
+        }
+        return rows;
+    }
+
+    private long insert(Set<String> columns) throws SQLException {
         List<Object> defaults = new ArrayList<>();
         String createdAt = columns.contains("created_at") ? "coalesce(TRY_CAST(\"created_at\" AS TIMESTAMPTZ), now())" : "now()";
         StringBuilder select = new StringBuilder("SELECT ")

@@ -83,12 +83,14 @@ public interface DatasetStore {
     long ingestParquet(DatasetSchema schema, Path file, long maxRows);
 
     /**
-     * Loads an Arrow IPC stream body through the database's own Arrow reader, checked and written as
-     * {@link #ingestParquet} does.
+     * Loads an Arrow IPC stream body through the database's own Arrow reader, with the rules of
+     * {@link #ingestParquet}.
      *
+     * @param copy a file the body is copied to as it is read, so that a refused body can be read again to name its
+     *             bad rows
      * @return the number of rows written
      */
-    long ingestArrow(DatasetSchema schema, InputStream body, long maxRows);
+    long ingestArrow(DatasetSchema schema, InputStream body, Path copy, long maxRows);
 
     /** Whether the dataset's table exists and answers a query. */
     boolean isQueryable(DatasetSchema schema);

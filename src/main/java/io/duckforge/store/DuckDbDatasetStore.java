@@ -9,9 +9,7 @@ import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.SqlQuery;
 import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
-import io.duckforge.schema.FieldError;
 import io.duckforge.schema.SchemaConflictException;
-import io.duckforge.schema.ValidationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
@@ -277,33 +275,14 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
-    public long ingestArrow(DatasetSchema schema, InputStream body, long maxRows) {
+    public long ingestArrow(DatasetSchema schema, InputStream body, Path copy, long maxRows) {
         return timed("ingest-arrow", schema.name(), () -> {
-            // Staged before the transaction begins: a body that fails to read then leaves no aborted transaction
-            // behind, and the staging table can always be dropped.
             try (Connection connection = dataSource.getConnection()) {
-                try {
-                    stageArrow(connection, body);
-                    try (DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
-                        long rows = ColumnarIngest.staged(connection, schema, ArrowIngest.STAGING_TABLE, "Arrow").load(maxRows);
-                        transaction.commit();
-                        return rows;
-                    }
-                } finally {
-                    ArrowIngest.dropStaging(connection);
-                }
+                return new ArrowIngest(connection, schema, maxRows).load(body, copy);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
-    }
-
-    // Whatever fails while DuckDB reads the stream (a truncated body, not Arrow at all) is the body's fault.
-    private static void stageArrow(Connection connection, InputStream body) {
-        try {
-            ArrowIngest.stage(connection, body);
-        } catch (SQLException | IOException | RuntimeException e) {
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
-            throw new ValidationException(FieldError.of("body", "not a readable Arrow IPC stream: " + reason));
-        }
     }
 
     @Override

@@ -88,6 +88,24 @@ class ArrowBulkTest {
     }
 
     @Test
+    void aNullInARequiredColumnIs400NamingItsRow() throws Exception {
+        byte[] body = arrow("SELECT CASE WHEN i = 1 THEN NULL ELSE 's' END AS sensor FROM range(3) r(i)", 10);
+
+        given().contentType(ARROW).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).body("errors[0].field", equalTo("sensor")).body("errors[0].row", equalTo(1));
+        assertThat(TestDatasets.count(dataset)).isZero();
+    }
+
+    @Test
+    void aUniqueClashIs409AndNothingIsWritten() throws Exception {
+        byte[] body = arrow("SELECT 's' AS sensor, CASE WHEN i < 2 THEN 'same' ELSE 'other' END AS serial FROM range(3) r(i)", 10);
+
+        given().contentType(ARROW).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(409).contentType("application/problem+json");
+        assertThat(TestDatasets.count(dataset)).isZero();
+    }
+
+    @Test
     void anUnknownColumnIs400() throws Exception {
         byte[] body = arrow("SELECT 's' AS sensor, 'red' AS colour", 10);
 

@@ -1,5 +1,8 @@
 package io.duckforge.ops;
 
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged service with a 128 MiB heap ingests 10M rows as 2M-row NDJSON bodies and streams all 10M back as
- * NDJSON (several GB) and CSV: an unbounded path would need gigabytes of heap and fail.
+ * NDJSON (several GB), CSV and Arrow: an unbounded path would need gigabytes of heap and fail.
  */
 class BoundedMemoryIT {
 
@@ -48,6 +51,7 @@ class BoundedMemoryIT {
 
             assertThat(streamedLines(client, service, "ndjson")).isEqualTo(TOTAL);
             assertThat(streamedLines(client, service, "csv")).isEqualTo(TOTAL + 1);
+            assertThat(streamedArrowRows(client, service)).isEqualTo(TOTAL);
 
             assertThat(service.log()).doesNotContain("OutOfMemoryError");
             System.out.printf("BoundedMemoryIT: -Xmx%s, %,d rows in and out, peak RSS %d MiB%n", HEAP, TOTAL, service.peakRssMib());
@@ -71,6 +75,22 @@ class BoundedMemoryIT {
             }
         }
         return lines;
+    }
+
+    private static long streamedArrowRows(HttpClient client, ServiceProcess service) throws Exception {
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+                        URI.create(service.baseUri() + "/api/v1/records/well_production/stream?format=arrow")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        long rows = 0;
+        try (InputStream body = response.body();
+             BufferAllocator allocator = new RootAllocator();
+             ArrowStreamReader reader = new ArrowStreamReader(body, allocator)) {
+            while (reader.loadNextBatch()) {
+                rows += reader.getVectorSchemaRoot().getRowCount();
+            }
+        }
+        return rows;
     }
 
     /** NDJSON well_production rows produced as they are read, so the test holds none of them. */

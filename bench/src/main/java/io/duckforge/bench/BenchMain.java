@@ -32,8 +32,9 @@ public final class BenchMain {
     static {
         for (Workload workload : List.of(new IngestJsonWorkload(), new PointReadWorkload(), FilteredPageWorkload.pages(),
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
-                StreamWorkload.parquet(),
-                IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet())) {
+                StreamWorkload.parquet(), StreamWorkload.arrow(),
+                IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet(),
+                IngestFormatWorkload.arrow())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }

@@ -3,8 +3,10 @@ package io.duckforge.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.http.HttpRequest;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ingest-ndjson}, {@code ingest-csv}, {@code ingest-parquet}: one bulk body of up to 200K rows in the format;
- * rows/s beside DuckDB reading the same file with {@code read_json}/{@code read_csv}/{@code read_parquet} into a table
- * of the same shape.
+ * {@code ingest-ndjson}, {@code ingest-csv}, {@code ingest-parquet}, {@code ingest-arrow}: one bulk body of up to 200K
+ * rows in the format; rows/s beside DuckDB reading the same file with {@code read_json}/{@code read_csv}/
+ * {@code read_parquet} (for Arrow, the IPC stream registered as a view in-process) into a table of the same shape.
  */
 final class IngestFormatWorkload implements Workload {
 
@@ -48,6 +50,10 @@ final class IngestFormatWorkload implements Workload {
         return new IngestFormatWorkload("parquet", "application/vnd.apache.parquet");
     }
 
+    static IngestFormatWorkload arrow() {
+        return new IngestFormatWorkload("arrow", "application/vnd.apache.arrow.stream");
+    }
+
     @Override
     public String name() {
         return "ingest-" + format;
@@ -60,6 +66,7 @@ final class IngestFormatWorkload implements Workload {
         byte[] body = switch (format) {
             case "csv" -> csv(rows);
             case "parquet" -> parquet(rows, context.scratch(), file);
+            case "arrow" -> arrow(rows, context.scratch());
             default -> ndjson(rows);
         };
         Files.write(file, body);
@@ -83,6 +90,7 @@ final class IngestFormatWorkload implements Workload {
         String reader = switch (format) {
             case "csv" -> "read_csv('" + file + "', header = true, auto_detect = true)";
             case "parquet" -> "read_parquet('" + file + "')";
+            case "arrow" -> "arrow_body";
             default -> "read_json('" + file + "', format = 'newline_delimited')";
         };
         double[] ceilingRates = new double[REPETITIONS];
@@ -90,9 +98,16 @@ final class IngestFormatWorkload implements Workload {
             for (int i = -1; i < REPETITIONS; i++) {
                 raw.createWellTable();
                 long start = System.nanoTime();
+                String insert = "INSERT INTO well_production SELECT uuid(), now(), now(), 1, "
+                        + COLUMNS.replace("production_period,", "production_period::TIMESTAMPTZ,") + " FROM " + reader;
                 try (var connection = raw.newConnection(); Statement statement = connection.createStatement()) {
-                    statement.execute("INSERT INTO well_production SELECT uuid(), now(), now(), 1, "
-                            + COLUMNS.replace("production_period,", "production_period::TIMESTAMPTZ,") + " FROM " + reader);
+                    if (format.equals("arrow")) {
+                        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                            ArrowStreams.withStream(connection, reader, in, insert);
+                        }
+                    } else {
+                        statement.execute(insert);
+                    }
                 }
                 if (i >= 0) {
                     ceilingRates[i] = rows.size() / ((System.nanoTime() - start) / 1e9);
@@ -103,6 +118,17 @@ final class IngestFormatWorkload implements Workload {
                 Measurement.Side.throughputOnly(IngestJsonWorkload.median(serviceRates)),
                 Measurement.Side.throughputOnly(IngestJsonWorkload.median(ceilingRates)), 0);
         return List.of(measurement);
+    }
+
+    /** The same rows as an Arrow IPC stream, from DuckDB's Arrow export of the NDJSON form. */
+    private static byte[] arrow(List<WellRow> rows, Path scratch) throws Exception {
+        Path ndjson = scratch.resolve("ingest-source.ndjson");
+        Files.write(ndjson, ndjson(rows));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 200);
+        try (RawDuckDb raw = new RawDuckDb(scratch.resolve("arrow-writer.duckdb")); var connection = raw.newConnection()) {
+            ArrowStreams.write(connection, "SELECT * FROM read_json('" + ndjson + "', format = 'newline_delimited')", out);
+        }
+        return out.toByteArray();
     }
 
     /** The same rows as a Parquet file, written by DuckDB from the NDJSON form. */

@@ -1,13 +1,19 @@
 package io.duckforge.bench;
 
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code stream-ndjson}, {@code stream-csv}, {@code stream-parquet}: the whole read data set through {@code GET /records/{schema}/stream};
- * rows/s beside DuckDB's own {@code COPY ... TO} of the same rows in the same format.
+ * {@code stream-ndjson}, {@code stream-csv}, {@code stream-parquet}, {@code stream-arrow}: the whole read data set
+ * through {@code GET /records/{schema}/stream}; rows/s beside DuckDB's own {@code COPY ... TO} of the same rows in the
+ * same format to a file (for Arrow, which COPY does not write, DuckDB's Arrow export written as an IPC stream to a
+ * file in-process).
  */
 final class StreamWorkload implements Workload {
 
@@ -31,6 +37,10 @@ final class StreamWorkload implements Workload {
 
     static StreamWorkload parquet() {
         return new StreamWorkload("parquet", "(FORMAT parquet)");
+    }
+
+    static StreamWorkload arrow() {
+        return new StreamWorkload("arrow", null);
     }
 
     @Override
@@ -59,11 +69,17 @@ final class StreamWorkload implements Workload {
                 }
             }
         }
-        String target = context.scratch().resolve("copy." + format).toString().replace("'", "''");
+        String target = context.scratch().resolve("copy." + format).toString();
         try (var connection = data.ceiling.newConnection(); Statement statement = connection.createStatement()) {
             for (int i = -1; i < REPETITIONS; i++) {
                 long start = System.nanoTime();
-                statement.execute("COPY well_production TO '" + target + "' " + copyOptions);
+                if (copyOptions == null) {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16)) {
+                        ArrowStreams.write(connection, "SELECT * FROM well_production", out);
+                    }
+                } else {
+                    statement.execute("COPY well_production TO '" + target.replace("'", "''") + "' " + copyOptions);
+                }
                 if (i >= 0) {
                     ceilingRates[i] = data.rows / ((System.nanoTime() - start) / 1e9);
                 }

@@ -3,6 +3,7 @@ package io.duckforge;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,8 @@ public interface DuckForgeConfig {
     Schemas schemas();
 
     Bulk bulk();
+
+    Writes writes();
 
     interface DuckDb {
         /** The DuckDB database file; its directory is created on startup. */
@@ -46,5 +49,27 @@ public interface DuckForgeConfig {
         /** The largest bulk body in bytes; a larger one answers 413 and writes nothing. */
         @WithDefault("1073741824")
         long maxBodyBytes();
+    }
+
+    /** How single-record creates reach DuckDB (see docs/decisions/0012-group-commit.md). */
+    interface Writes {
+        /** Coalesce concurrent single-record creates into shared transactions; false commits each on its own. */
+        @WithDefault("true")
+        boolean groupCommit();
+
+        /** The most creates one shared transaction carries. */
+        @WithDefault("256")
+        int maxBatch();
+
+        /**
+         * How long a batch waits for more creates after its first; zero takes whatever queued while the previous
+         * batch committed, which already forms batches under load without delaying a lone writer.
+         */
+        @WithDefault("0ms")
+        Duration maxWait();
+
+        /** Creates waiting or in a batch at most; beyond it a create answers 503 with Retry-After. */
+        @WithDefault("4096")
+        int maxPending();
     }
 }

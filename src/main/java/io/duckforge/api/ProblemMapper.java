@@ -5,8 +5,11 @@ import io.duckforge.schema.FieldError;
 import io.duckforge.schema.SchemaConflictException;
 import io.duckforge.schema.UnknownSchemaException;
 import io.duckforge.schema.ValidationException;
+import io.duckforge.store.OverloadedException;
 import io.duckforge.store.RowLimitExceededException;
 import io.duckforge.store.UniqueViolationException;
+import io.duckforge.store.VersionMismatchException;
+import io.duckforge.store.WriteConflictException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -52,6 +55,23 @@ public class ProblemMapper {
     public Response uniqueViolation(UniqueViolationException e, UriInfo uri) {
         return problem(409, "unique-violation", "Unique constraint violated",
                 e.getMessage() + "; nothing was written", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response versionMismatch(VersionMismatchException e, UriInfo uri) {
+        return problem(412, "precondition-failed", "Version mismatch", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response writeConflict(WriteConflictException e, UriInfo uri) {
+        return problem(409, "write-conflict", "Write conflict", e.getMessage() + "; nothing was changed", uri, null);
+    }
+
+    /** Retry-After: the writes queued ahead commit within milliseconds, so one second is a patient answer. */
+    @ServerExceptionMapper
+    public Response overloaded(OverloadedException e, UriInfo uri) {
+        return Response.fromResponse(problem(503, "overloaded", "Service overloaded", e.getMessage(), uri, null))
+                .header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.duckforge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.duckforge.query.Filter;
 import io.duckforge.query.FilterParser;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.query.RecordQueryParser;
@@ -13,8 +14,12 @@ import io.duckforge.store.DatasetStore;
 import io.duckforge.store.StoredRecord;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,11 +50,13 @@ public class RecordResource {
     private final SchemaCatalog catalog;
     private final DatasetStore store;
     private final BulkIngest bulkIngest;
+    private final RecordChanges changes;
 
-    public RecordResource(SchemaCatalog catalog, DatasetStore store, BulkIngest bulkIngest) {
+    public RecordResource(SchemaCatalog catalog, DatasetStore store, BulkIngest bulkIngest, RecordChanges changes) {
         this.catalog = catalog;
         this.store = store;
         this.bulkIngest = bulkIngest;
+        this.changes = changes;
     }
 
     @POST
@@ -151,6 +158,56 @@ public class RecordResource {
         return Response.ok(RecordView.of(record)).tag(etag(record)).build();
     }
 
+    @PUT
+    @Path("/{schema}/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a record's data",
+            description = "Body: the whole data object; absent properties take their default. Bumps version and updated_at. "
+                    + "With If-Match, applies only to that version (else 412).")
+    public Response replace(@PathParam("schema") String schemaName, @PathParam("id") String id,
+                            @HeaderParam("If-Match") String ifMatch, JsonNode data) {
+        DatasetSchema schema = catalog.require(schemaName);
+        return changed(changes.replace(schema, parseId(id), data, IfMatch.parse(ifMatch)));
+    }
+
+    @PATCH
+    @Path("/{schema}/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change some of a record's properties",
+            description = "Body: a JSON merge patch of the data object; a key replaces that property, null clears it. "
+                    + "Bumps version and updated_at. With If-Match, applies only to that version (else 412).")
+    public Response patch(@PathParam("schema") String schemaName, @PathParam("id") String id,
+                          @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        DatasetSchema schema = catalog.require(schemaName);
+        return changed(changes.patch(schema, parseId(id), patch, IfMatch.parse(ifMatch)));
+    }
+
+    @DELETE
+    @Path("/{schema}/{id}")
+    @Operation(summary = "Delete a record", description = "204; with If-Match, only that version (else 412)")
+    public Response delete(@PathParam("schema") String schemaName, @PathParam("id") String id,
+                           @HeaderParam("If-Match") String ifMatch) {
+        DatasetSchema schema = catalog.require(schemaName);
+        changes.delete(schema, parseId(id), IfMatch.parse(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{schema}")
+    @Operation(summary = "Delete the records matching the filters",
+            description = "Answers {\"deleted\": n}. Without filters it deletes nothing unless all=true is given.")
+    public DeletedView deleteMatching(@PathParam("schema") String schemaName,
+                                      @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
+                                      @Parameter(description = "true to delete every record when no filters are given") @QueryParam("all") String all) {
+        DatasetSchema schema = catalog.require(schemaName);
+        List<Filter> parsed = FilterParser.parse(filters, schema);
+        if (parsed.isEmpty() && !"true".equals(all)) {
+            throw new ValidationException(FieldError.of("filters",
+                    "give filters to choose the records to delete, or all=true to delete every record"));
+        }
+        return new DeletedView(store.deleteWhere(schema, parsed));
+    }
+
     @GET
     @Path("/{schema}")
     @Operation(summary = "List a page of records", description = "Sorted by created_at then id unless sort says otherwise; id always breaks ties")
@@ -166,6 +223,10 @@ public class RecordResource {
         long total = store.count(schema, query.filters());
         return new RecordPage(items, total, query.page(), query.size(),
                 query.offset() + items.size() < total, query.page() > 1);
+    }
+
+    private static Response changed(StoredRecord record) {
+        return Response.ok(RecordView.of(record)).tag(etag(record)).build();
     }
 
     private static Response bulkCreated(long rows) {

@@ -83,6 +83,42 @@ public final class RecordSqlBuilder {
                 + " WHERE " + quoted(SystemColumn.ID.columnName()) + " = ?";
     }
 
+    /**
+     * Replaces every property, stamps {@code updated_at} and bumps {@code version} of the record with the id (and,
+     * when {@code conditional}, the version), returning the whole new row. Parameters: the properties in schema
+     * order, {@code updated_at}, the id, then the expected version.
+     */
+    public static String update(DatasetSchema schema, boolean conditional) {
+        String assignments = schema.properties().stream().map(property -> quoted(property.name()) + " = ?")
+                .collect(Collectors.joining(", "));
+        return "UPDATE " + quoted(schema.name()) + " SET " + (assignments.isEmpty() ? "" : assignments + ", ")
+                + quoted(SystemColumn.UPDATED_AT.columnName()) + " = ?, "
+                + quoted(SystemColumn.VERSION.columnName()) + " = " + quoted(SystemColumn.VERSION.columnName()) + " + 1"
+                + byId(conditional)
+                + " RETURNING " + columnList(selectedColumns(schema, List.of()));
+    }
+
+    /** Parameters: the id, then (when {@code conditional}) the expected version. */
+    public static String deleteById(DatasetSchema schema, boolean conditional) {
+        return "DELETE FROM " + quoted(schema.name()) + byId(conditional);
+    }
+
+    public static SqlQuery deleteWhere(DatasetSchema schema, List<Filter> filters) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(quoted(schema.name()));
+        appendWhere(sql, filters, parameters);
+        return new SqlQuery(sql.toString(), parameters);
+    }
+
+    public static String versionById(DatasetSchema schema) {
+        return "SELECT " + quoted(SystemColumn.VERSION.columnName()) + " FROM " + quoted(schema.name()) + byId(false);
+    }
+
+    private static String byId(boolean conditional) {
+        return " WHERE " + quoted(SystemColumn.ID.columnName()) + " = ?"
+                + (conditional ? " AND " + quoted(SystemColumn.VERSION.columnName()) + " = ?" : "");
+    }
+
     /** All columns in {@link #selectedColumns} order, so one parameter list fits both the insert and the appender. */
     public static String insert(DatasetSchema schema) {
         List<String> columns = selectedColumns(schema, List.of());

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -39,6 +40,24 @@ public interface DatasetStore {
     StoredRecord insert(DatasetSchema schema, Map<String, Object> values);
 
     BulkWrite openBulkWrite(DatasetSchema schema);
+
+    /**
+     * Replaces a record's property values, stamps {@code updated_at} and bumps {@code version}.
+     *
+     * @param expectedVersion when present, the change applies only to that version
+     * @return the changed record; empty when there is no record with the id
+     * @throws VersionMismatchException when the record has another version than expected
+     */
+    Optional<StoredRecord> update(DatasetSchema schema, UUID id, Map<String, Object> values, OptionalLong expectedVersion);
+
+    /**
+     * @return whether a record was deleted; false when there is no record with the id
+     * @throws VersionMismatchException when the record has another version than expected
+     */
+    boolean delete(DatasetSchema schema, UUID id, OptionalLong expectedVersion);
+
+    /** @return how many records matched the filters and were deleted, all in one transaction */
+    long deleteWhere(DatasetSchema schema, List<Filter> filters);
 
     Optional<StoredRecord> findById(DatasetSchema schema, UUID id);
 

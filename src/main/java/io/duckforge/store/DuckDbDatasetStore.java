@@ -34,16 +34,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /** The {@link DatasetStore} on an embedded DuckDB file reached through the Agroal pool. */
 @ApplicationScoped
 public class DuckDbDatasetStore implements DatasetStore {
+
+    private static final int CONFLICT_ATTEMPTS = 4;
 
     private final AgroalDataSource dataSource;
     private final PreparedStatementCache statements;
@@ -52,17 +56,27 @@ public class DuckDbDatasetStore implements DatasetStore {
     // One thread per bulk write in progress; their number is bounded by the request workers that start them.
     private final ExecutorService bulkWriters = Executors.newCachedThreadPool(new BulkWriterThreads());
 
+    // Null when group commit is off: each create then commits on its own.
+    private final GroupCommitWriter groupCommit;
+
     public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
                               DuckForgeConfig config) {
         this.dataSource = dataSource;
         this.statements = statements;
         this.registry = registry;
         this.databaseFile = Path.of(config.duckdb().path());
+        DuckForgeConfig.Writes writes = config.writes();
+        this.groupCommit = writes.groupCommit()
+                ? new GroupCommitWriter(dataSource, this::insertRow, writes.maxBatch(), writes.maxWait(), writes.maxPending(), registry)
+                : null;
     }
 
     @PreDestroy
-    void stopBulkWriters() {
+    void stopWriters() {
         bulkWriters.shutdown();
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
     }
 
     @Override
@@ -106,18 +120,120 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public StoredRecord insert(DatasetSchema schema, Map<String, Object> values) {
+        if (groupCommit != null) {
+            return timed("insert", schema.name(), () -> groupCommit.insert(schema, values));
+        }
         return timed("insert", schema.name(), () -> {
-            OffsetDateTime now = now();
-            StoredRecord record = new StoredRecord(RecordIds.next(), schema.name(), values, now, now, 1L);
-            List<Object> parameters = new ArrayList<>(List.of(record.id(), record.createdAt(), record.updatedAt(), record.version()));
-            parameters.addAll(values.values());
             try (Connection connection = dataSource.getConnection()) {
-                PreparedStatement statement = statements.prepare(connection, RecordSqlBuilder.insert(schema));
-                DuckDbValues.bind(statement, parameters);
-                statement.execute();
+                return insertRow(connection, schema, values);
             }
-            return record;
         });
+    }
+
+    private StoredRecord insertRow(Connection connection, DatasetSchema schema, Map<String, Object> values)
+            throws SQLException {
+        OffsetDateTime now = now();
+        StoredRecord record = new StoredRecord(RecordIds.next(), schema.name(), values, now, now, 1L);
+        List<Object> parameters = new ArrayList<>(List.of(record.id(), record.createdAt(), record.updatedAt(), record.version()));
+        parameters.addAll(values.values());
+        PreparedStatement statement = statements.prepare(connection, RecordSqlBuilder.insert(schema));
+        DuckDbValues.bind(statement, parameters);
+        statement.execute();
+        return record;
+    }
+
+    @Override
+    public Optional<StoredRecord> update(DatasetSchema schema, UUID id, Map<String, Object> values,
+                                         OptionalLong expectedVersion) {
+        return timed("update", schema.name(), () -> retryingConflicts(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                PreparedStatement statement = statements.prepare(connection,
+                        RecordSqlBuilder.update(schema, expectedVersion.isPresent()));
+                List<Object> parameters = new ArrayList<>(values.values());
+                parameters.add(now());
+                parameters.add(id);
+                expectedVersion.ifPresent(parameters::add);
+                DuckDbValues.bind(statement, parameters);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        return Optional.of(RecordRowReader.read(rows, schema, List.of()));
+                    }
+                }
+                requireExpectedVersion(connection, schema, id, expectedVersion);
+                return Optional.<StoredRecord>empty();
+            }
+        }));
+    }
+
+    @Override
+    public boolean delete(DatasetSchema schema, UUID id, OptionalLong expectedVersion) {
+        return timed("delete", schema.name(), () -> retryingConflicts(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                PreparedStatement statement = statements.prepare(connection,
+                        RecordSqlBuilder.deleteById(schema, expectedVersion.isPresent()));
+                List<Object> parameters = new ArrayList<>(List.of(id));
+                expectedVersion.ifPresent(parameters::add);
+                DuckDbValues.bind(statement, parameters);
+                if (statement.executeUpdate() > 0) {
+                    return true;
+                }
+                requireExpectedVersion(connection, schema, id, expectedVersion);
+                return false;
+            }
+        }));
+    }
+
+    @Override
+    public long deleteWhere(DatasetSchema schema, List<Filter> filters) {
+        return timed("delete-where", schema.name(), () -> retryingConflicts(() -> {
+            SqlQuery sql = RecordSqlBuilder.deleteWhere(schema, filters);
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+                DuckDbValues.bind(statement, sql.parameters());
+                return statement.executeLargeUpdate();
+            }
+        }));
+    }
+
+    /** A conditional change that matched nothing: the record is absent (fine) or has moved on (412). */
+    private void requireExpectedVersion(Connection connection, DatasetSchema schema, UUID id,
+                                        OptionalLong expectedVersion) throws SQLException {
+        if (expectedVersion.isEmpty()) {
+            return;
+        }
+        PreparedStatement statement = statements.prepare(connection, RecordSqlBuilder.versionById(schema));
+        statement.setObject(1, id);
+        try (ResultSet rows = statement.executeQuery()) {
+            if (rows.next()) {
+                throw new VersionMismatchException(expectedVersion.getAsLong(), rows.getLong(1));
+            }
+        }
+    }
+
+    /**
+     * DuckDB refuses the second of two transactions that change one row. Each change here is its own short
+     * transaction, so trying it again after a moment usually succeeds; after {@value #CONFLICT_ATTEMPTS} attempts
+     * the conflict is answered (409), never left as a server error.
+     */
+    private static <T> T retryingConflicts(SqlWork<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                if (!SqlErrors.isTransactionConflict(e) || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + (2L << attempt)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -13,7 +13,17 @@ final class SqlErrors {
         if (message.contains("Duplicate key") || message.contains("constraint violation: duplicate key")) {
             return new UniqueViolationException(conflictDetail(message), e);
         }
+        if (isTransactionConflict(e)) {
+            return new WriteConflictException("Concurrent writers changed the same rows; retry the request", e);
+        }
         return new StoreException(action + " failed", e);
+    }
+
+    /** DuckDB's optimistic concurrency control refuses the second of two transactions that change one row. */
+    static boolean isTransactionConflict(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Conflict on") || message.contains("Transaction conflict")
+                || message.contains("write-write conflict");
     }
 
     // DuckDB names the key and value ("Duplicate key \"code: A1\" violates unique constraint"); keep that part only.

@@ -2,6 +2,7 @@ package io.duckforge.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every workload shares: the running service, the rows, a scratch directory, and the loaded read data set
@@ -10,13 +11,21 @@ import java.util.List;
 final class BenchContext implements AutoCloseable {
 
     private final ServiceUnderTest service;
+    private final ServiceStarter starter;
     private final List<WellRow> rows;
     private final Path scratch;
     private final LoadSettings settings;
     private LoadedData loaded;
 
-    BenchContext(ServiceUnderTest service, List<WellRow> rows, Path scratch, LoadSettings settings) {
+    /** Starts another instance of the packaged service, in its own directory, with extra settings. */
+    @FunctionalInterface
+    interface ServiceStarter {
+        ServiceUnderTest start(String name, Map<String, String> settings) throws Exception;
+    }
+
+    BenchContext(ServiceUnderTest service, ServiceStarter starter, List<WellRow> rows, Path scratch, LoadSettings settings) {
         this.service = service;
+        this.starter = starter;
         this.rows = rows;
         this.scratch = scratch;
         this.settings = settings;
@@ -24,6 +33,11 @@ final class BenchContext implements AutoCloseable {
 
     ServiceUnderTest service() {
         return service;
+    }
+
+    /** A second service to compare a setting against the main one; the caller closes it. */
+    ServiceUnderTest startService(String name, Map<String, String> settings) throws Exception {
+        return starter.start(name, settings);
     }
 
     List<WellRow> rows() {

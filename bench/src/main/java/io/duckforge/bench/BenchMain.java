@@ -34,7 +34,7 @@ public final class BenchMain {
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
                 StreamWorkload.parquet(), StreamWorkload.arrow(),
                 IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet(),
-                IngestFormatWorkload.arrow())) {
+                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }
@@ -77,7 +77,8 @@ public final class BenchMain {
         List<Measurement> measurements = new ArrayList<>();
         BenchContext context = null;
         try (ServiceUnderTest service = ServiceUnderTest.start(jar, scratch.resolve("service"), heap)) {
-            context = new BenchContext(service, rows, scratch, settings);
+            context = new BenchContext(service, (name, extra) -> ServiceUnderTest.start(jar, scratch.resolve(name), heap, extra),
+                    rows, scratch, settings);
             for (Workload workload : selected) {
                 System.out.println("== " + workload.name());
                 measurements.addAll(workload.run(context));

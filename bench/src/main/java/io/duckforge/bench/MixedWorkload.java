@@ -1,11 +1,5 @@
 package io.duckforge.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +12,6 @@ import java.util.UUID;
  */
 final class MixedWorkload implements Workload {
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final int WRITE_BODIES = 2_000;
 
     @Override
@@ -36,7 +29,7 @@ final class MixedWorkload implements Workload {
         List<HttpLoad.Call> writeCalls = new ArrayList<>();
         for (int i = 0; i < WRITE_BODIES; i++) {
             writeCalls.add(new HttpLoad.Call("write", KeepAliveConnection.postJson(service.port(),
-                    "/api/v1/records/" + LoadedData.DATASET, json(writes.row(i))), 201));
+                    "/api/v1/records/" + LoadedData.DATASET, writes.row(i).json()), 201));
         }
         List<Measurement> results = new ArrayList<>();
         for (int concurrency : context.settings().concurrencies()) {
@@ -66,15 +59,5 @@ final class MixedWorkload implements Workload {
             }
         }
         return results;
-    }
-
-    private static byte[] json(WellRow row) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator generator = JSON.createGenerator(out)) {
-            row.writeJson(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

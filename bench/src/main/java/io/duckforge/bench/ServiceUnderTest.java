@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,11 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     static ServiceUnderTest start(Path jar, Path workDir, String heap) throws Exception {
+        return start(jar, workDir, heap, Map.of());
+    }
+
+    /** @param settings extra environment, e.g. a {@code DUCKFORGE_*} setting to compare */
+    static ServiceUnderTest start(Path jar, Path workDir, String heap, Map<String, String> settings) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -48,6 +54,7 @@ final class ServiceUnderTest implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("DUCKFORGE_DUCKDB_PATH", workDir.resolve("bench.duckdb").toString());
         builder.environment().put("DUCKFORGE_BULK_MAX_ROWS", "10000000");
+        builder.environment().putAll(settings);
         ServiceUnderTest service = new ServiceUnderTest(builder.start(), port,
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)

@@ -1,9 +1,12 @@
 package io.duckforge.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.duckdb.DuckDBAppender;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -14,7 +17,21 @@ record WellRow(
         OffsetDateTime productionPeriod, Long daysOnProduction, Double oil, Double gas, Double liquids, Double water,
         String dataSource, String sourceDataJson, String partition) {
 
+    private static final JsonFactory JSON = new JsonFactory();
+
+
     /** The data object the REST API takes. */
+    /** The row as the JSON body of a single-record create. */
+    byte[] json() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            writeJson(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     void writeJson(JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeNumberField("field_code", fieldCode);

@@ -1,0 +1,5 @@
+package io.duckforge.api;
+
+/** {@code {"deleted": n}}. */
+public record DeletedView(long deleted) {
+}

@@ -1,0 +1,160 @@
+package io.duckforge.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class RecordChangesTest {
+
+    private String dataset;
+    private String id;
+
+    @BeforeEach
+    void createOne() {
+        dataset = TestDatasets.declareReadings();
+        id = TestDatasets.createRecord(dataset, "{\"sensor\": \"a\", \"serial\": \"C1\", \"reading\": 10, \"level\": 2.5}");
+    }
+
+    private String path() {
+        return "/api/v1/records/" + dataset + "/" + id;
+    }
+
+    @Test
+    void putReplacesTheDataAndBumpsVersionUpdatedAtAndEtag() {
+        Response answer = given().contentType(ContentType.JSON).body("{\"sensor\": \"b\", \"reading\": 11}")
+                .when().put(path());
+
+        answer.then().statusCode(200).header("ETag", "\"2\"")
+                .body("version", equalTo(2)).body("data.sensor", equalTo("b")).body("data.reading", equalTo(11))
+                .body("data.level", nullValue()).body("data.serial", nullValue()).body("data.active", equalTo(true));
+        OffsetDateTime created = OffsetDateTime.parse(answer.path("created_at"));
+        OffsetDateTime updated = OffsetDateTime.parse(answer.path("updated_at"));
+        assertThat(updated).isAfter(created);
+        given().when().get(path()).then().body("data.sensor", equalTo("b")).body("version", equalTo(2));
+    }
+
+    @Test
+    void patchMergesKeysAndNullClearsAProperty() {
+        given().contentType("application/merge-patch+json").body("{\"reading\": 12, \"level\": null}")
+                .when().patch(path())
+                .then().statusCode(200).header("ETag", "\"2\"")
+                .body("data.sensor", equalTo("a")).body("data.serial", equalTo("C1"))
+                .body("data.reading", equalTo(12)).body("data.level", nullValue());
+    }
+
+    @Test
+    void patchThatClearsARequiredPropertyIs400AndChangesNothing() {
+        given().contentType(ContentType.JSON).body("{\"sensor\": null}").when().patch(path())
+                .then().statusCode(400).body("errors[0].field", equalTo("sensor"));
+        given().when().get(path()).then().body("version", equalTo(1)).body("data.sensor", equalTo("a"));
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndChangesNothing() {
+        given().contentType(ContentType.JSON).body("{\"reading\": 13}").header("If-Match", "\"1\"").when().patch(path())
+                .then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body("{\"sensor\": \"x\"}").header("If-Match", "\"1\"").when().put(path())
+                .then().statusCode(412).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"reading\": 14}").header("If-Match", "\"1\"").when().patch(path())
+                .then().statusCode(412);
+        given().header("If-Match", "\"1\"").when().delete(path()).then().statusCode(412);
+        given().when().get(path()).then().statusCode(200).body("version", equalTo(2)).body("data.reading", equalTo(13));
+    }
+
+    @Test
+    void theCurrentIfMatchApplies() {
+        given().contentType(ContentType.JSON).body("{\"sensor\": \"c\"}").header("If-Match", "\"1\"").when().put(path())
+                .then().statusCode(200).header("ETag", "\"2\"");
+        given().header("If-Match", "W/\"2\"").when().delete(path()).then().statusCode(204);
+    }
+
+    @Test
+    void anIfMatchThatIsNotAVersionIs400() {
+        given().contentType(ContentType.JSON).body("{\"sensor\": \"c\"}").header("If-Match", "\"abc\"").when().put(path())
+                .then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
+    }
+
+    @Test
+    void deleteIs204AndTheRecordIsGone() {
+        given().when().delete(path()).then().statusCode(204);
+        given().when().get(path()).then().statusCode(404);
+        given().when().delete(path()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void changesToAnAbsentRecordAre404() {
+        String absent = "/api/v1/records/" + dataset + "/0190a0b0-0000-7000-8000-000000000009";
+        given().contentType(ContentType.JSON).body("{\"sensor\": \"c\"}").when().put(absent).then().statusCode(404);
+        given().contentType(ContentType.JSON).body("{\"sensor\": \"c\"}").when().patch(absent).then().statusCode(404);
+    }
+
+    @Test
+    void aChangeThatTakesAUniqueValueIs409() {
+        String other = TestDatasets.createRecord(dataset, "{\"sensor\": \"b\", \"serial\": \"C2\"}");
+
+        given().contentType(ContentType.JSON).body("{\"serial\": \"C1\"}")
+                .when().patch("/api/v1/records/" + dataset + "/" + other)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().when().get("/api/v1/records/" + dataset + "/" + other).then().body("data.serial", equalTo("C2"));
+    }
+
+    @Test
+    void deleteByFilterAnswersHowManyWereDeleted() {
+        TestDatasets.createRecord(dataset, "{\"sensor\": \"b\", \"reading\": 20}");
+        TestDatasets.createRecord(dataset, "{\"sensor\": \"b\", \"reading\": 30}");
+
+        given().queryParam("filters", "[{\"field\": \"reading\", \"operator\": \"gte\", \"value\": 20}]")
+                .when().delete("/api/v1/records/" + dataset)
+                .then().statusCode(200).body("deleted", equalTo(2));
+        assertThat(TestDatasets.count(dataset)).isEqualTo(1);
+    }
+
+    @Test
+    void deleteWithoutFiltersIsRefusedUnlessAllIsGiven() {
+        given().when().delete("/api/v1/records/" + dataset)
+                .then().statusCode(400).body("errors[0].field", equalTo("filters"));
+        assertThat(TestDatasets.count(dataset)).isEqualTo(1);
+
+        given().queryParam("all", "true").when().delete("/api/v1/records/" + dataset)
+                .then().statusCode(200).body("deleted", equalTo(1));
+        assertThat(TestDatasets.count(dataset)).isZero();
+    }
+
+    @Test
+    void concurrentPatchesWithoutIfMatchAreEachAppliedOnceOrRefusedWith409() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            int reading = 100 + i;
+            statuses.add(pool.submit(() -> given().contentType(ContentType.JSON).body("{\"reading\": " + reading + "}")
+                    .when().patch(path()).statusCode()));
+        }
+        int applied = 0;
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get()).isIn(200, 409);
+            applied += status.get() == 200 ? 1 : 0;
+        }
+        pool.shutdown();
+
+        int version = given().when().get(path()).then().extract().path("version");
+        assertThat(version).isEqualTo(1 + applied);
+        assertThat(applied).isPositive();
+    }
+}

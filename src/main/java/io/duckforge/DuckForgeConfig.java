@@ -21,6 +21,8 @@ public interface DuckForgeConfig {
 
     Writes writes();
 
+    Idempotency idempotency();
+
     interface DuckDb {
         /** The DuckDB database file; its directory is created on startup. */
         @WithDefault("data/duckforge.duckdb")
@@ -71,5 +73,11 @@ public interface DuckForgeConfig {
         /** Creates waiting or in a batch at most; beyond it a create answers 503 with Retry-After. */
         @WithDefault("4096")
         int maxPending();
+    }
+
+    interface Idempotency {
+        /** How long the first answer to a request with an {@code Idempotency-Key} is kept for its retries. */
+        @WithDefault("24h")
+        Duration retention();
     }
 }

@@ -115,7 +115,7 @@ public class ProblemMapper {
         return problem(500, "internal", "Internal error", "The request failed on the server; see the service log", uri, null);
     }
 
-    private static Response problem(int status, String slug, String title, String detail, UriInfo uri, List<FieldError> errors) {
+    static Response problem(int status, String slug, String title, String detail, UriInfo uri, List<FieldError> errors) {
         Problem body = new Problem(TYPE_PREFIX + slug, title, status, detail, uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }

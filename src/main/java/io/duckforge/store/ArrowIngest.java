@@ -49,8 +49,9 @@ final class ArrowIngest {
             try {
                 return direct(copying);
             } catch (SQLException | RuntimeException e) {
-                // The rest of the body, so that the copy is whole.
+                // The rest of the body, so that the copy is whole; the failed INSERT's view goes with it.
                 copying.transferTo(OutputStream.nullOutputStream());
+                execute("DROP VIEW IF EXISTS " + BODY_VIEW);
             }
         }
         try (InputStream again = new BufferedInputStream(Files.newInputStream(copy))) {
@@ -78,6 +79,7 @@ final class ArrowIngest {
             }
         } finally {
             execute("DROP TABLE IF EXISTS temp." + STAGING_TABLE);
+            execute("DROP VIEW IF EXISTS " + BODY_VIEW);
         }
     }
 
@@ -101,11 +103,9 @@ final class ArrowIngest {
              ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
             Data.exportArrayStream(allocator, reader, stream);
             connection.unwrap(DuckDBConnection.class).registerArrowStream(BODY_VIEW, stream);
-            try {
-                return work.run();
-            } finally {
-                execute("DROP VIEW IF EXISTS " + BODY_VIEW);
-            }
+            long result = work.run();
+            execute("DROP VIEW IF EXISTS " + BODY_VIEW);
+            return result;
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,4 +114,19 @@ public interface DatasetStore {
 
     /** Whether the dataset's table exists and answers a query. */
     boolean isQueryable(DatasetSchema schema);
+
+    /** The key's stored state, unless absent or older than {@code notBefore} (past the retention). */
+    Optional<IdempotencyKey> findIdempotencyKey(String key, OffsetDateTime notBefore);
+
+    /** Reserves a key for a request starting now; false when it is taken within the retention. */
+    boolean reserveIdempotencyKey(String key, OffsetDateTime expiredBefore);
+
+    /** Stores the first answer of the request that reserved the key. */
+    void answerIdempotencyKey(String key, IdempotentAnswer answer);
+
+    /** Frees a reserved key whose request failed without an answer worth keeping (a server error). */
+    void releaseIdempotencyKey(String key);
+
+    /** @return how many keys older than the retention were removed */
+    long purgeIdempotencyKeys(OffsetDateTime expiredBefore);
 }

@@ -34,6 +34,7 @@ final class DuckDbCatalog {
                     + "definition JSON NOT NULL, "
                     + "source VARCHAR NOT NULL, "
                     + "created_at TIMESTAMPTZ NOT NULL)");
+            DuckDbIdempotencyKeys.createTable(statement);
         }
     }
 

@@ -402,6 +402,53 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
+    public Optional<IdempotencyKey> findIdempotencyKey(String key, OffsetDateTime notBefore) {
+        return timed("idempotency-find", "", () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return DuckDbIdempotencyKeys.find(connection, key, notBefore);
+            }
+        });
+    }
+
+    @Override
+    public boolean reserveIdempotencyKey(String key, OffsetDateTime expiredBefore) {
+        return timed("idempotency-reserve", "", () -> retryingConflicts(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return DuckDbIdempotencyKeys.reserve(connection, key, now(), expiredBefore);
+            }
+        }));
+    }
+
+    @Override
+    public void answerIdempotencyKey(String key, IdempotentAnswer answer) {
+        timed("idempotency-answer", "", () -> retryingConflicts(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                DuckDbIdempotencyKeys.answer(connection, key, answer);
+                return null;
+            }
+        }));
+    }
+
+    @Override
+    public void releaseIdempotencyKey(String key) {
+        timed("idempotency-release", "", () -> retryingConflicts(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                DuckDbIdempotencyKeys.release(connection, key);
+                return null;
+            }
+        }));
+    }
+
+    @Override
+    public long purgeIdempotencyKeys(OffsetDateTime expiredBefore) {
+        return timed("idempotency-purge", "", () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return DuckDbIdempotencyKeys.purge(connection, expiredBefore);
+            }
+        });
+    }
+
+    @Override
     public boolean isQueryable(DatasetSchema schema) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();

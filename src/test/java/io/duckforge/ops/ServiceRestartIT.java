@@ -23,13 +23,14 @@ class ServiceRestartIT {
     Path workDir;
 
     @Test
-    void aRuntimeDeclaredDatasetAndItsRowsSurviveARestart() throws Exception {
+    void aRuntimeDeclaredDatasetItsRowsAndIdempotencyKeysSurviveARestart() throws Exception {
         Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString());
         String id;
         try (ServiceProcess first = ServiceProcess.start(workDir, environment).awaitReady()) {
             given().baseUri(first.baseUri()).contentType(ContentType.JSON).body(DATASET)
                     .when().post("/api/v1/schemas").then().statusCode(201);
-            id = given().baseUri(first.baseUri()).contentType(ContentType.JSON).body("{\"code\": \"M1\", \"kwh\": 12.5}")
+            id = given().baseUri(first.baseUri()).contentType(ContentType.JSON).header("Idempotency-Key", "create-m1")
+                    .body("{\"code\": \"M1\", \"kwh\": 12.5}")
                     .when().post("/api/v1/records/meters").then().statusCode(201).extract().path("id");
             given().baseUri(first.baseUri()).contentType(ContentType.JSON).body("[{\"code\": \"M2\"}, {\"code\": \"M3\"}]")
                     .when().post("/api/v1/records/meters/bulk").then().statusCode(201);
@@ -44,6 +45,11 @@ class ServiceRestartIT {
                     .then().body("count", equalTo(3));
             given().baseUri(second.baseUri()).contentType(ContentType.JSON).body("{\"code\": \"M1\"}")
                     .when().post("/api/v1/records/meters").then().statusCode(409);
+            // A retry of the first create, after the restart: the stored answer, not a second row or a 409.
+            given().baseUri(second.baseUri()).contentType(ContentType.JSON).header("Idempotency-Key", "create-m1")
+                    .body("{\"code\": \"M1\", \"kwh\": 12.5}")
+                    .when().post("/api/v1/records/meters")
+                    .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
             assertThat(second.log()).doesNotContain("Created dataset 'well_production'");
         }
     }

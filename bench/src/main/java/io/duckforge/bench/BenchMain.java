@@ -34,7 +34,7 @@ public final class BenchMain {
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
                 StreamWorkload.parquet(), StreamWorkload.arrow(),
                 IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet(),
-                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload())) {
+                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }

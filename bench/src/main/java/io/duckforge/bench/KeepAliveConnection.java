@@ -33,7 +33,11 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     static byte[] postJson(int port, String path, byte[] body) {
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
+        return post(port, path, "application/json", body);
+    }
+
+    static byte[] post(int port, String path, String contentType, byte[] body) {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: " + contentType + "\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);

@@ -21,13 +21,15 @@ final class ServiceUnderTest implements AutoCloseable {
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$", Pattern.MULTILINE);
 
     private final Process process;
+    private final Path workDir;
     private final int port;
     private final String baseUri;
     private final HttpClient client;
     final String heap;
 
-    private ServiceUnderTest(Process process, int port, HttpClient client, String heap) {
+    private ServiceUnderTest(Process process, Path workDir, int port, HttpClient client, String heap) {
         this.process = process;
+        this.workDir = workDir;
         this.port = port;
         String baseUri = "http://localhost:" + port;
         this.baseUri = baseUri;
@@ -55,7 +57,7 @@ final class ServiceUnderTest implements AutoCloseable {
         builder.environment().put("DUCKFORGE_DUCKDB_PATH", workDir.resolve("bench.duckdb").toString());
         builder.environment().put("DUCKFORGE_BULK_MAX_ROWS", "10000000");
         builder.environment().putAll(settings);
-        ServiceUnderTest service = new ServiceUnderTest(builder.start(), port,
+        ServiceUnderTest service = new ServiceUnderTest(builder.start(), workDir, port,
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5))
@@ -74,6 +76,13 @@ final class ServiceUnderTest implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How many lines of the service's log so far contain {@code text}. */
+    long logLines(String text) throws IOException {
+        try (var lines = Files.lines(workDir.resolve("service.log"))) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
     }
 
     /** Peak resident set of the service process (VmHWM), in MiB. */

@@ -45,19 +45,25 @@ final class BulkAppender implements BulkWrite {
     public void append(SystemValues system, Map<String, Object> values) {
         OffsetDateTime createdAt = system.createdAt() == null ? now : system.createdAt();
         try {
-            appender.beginRow()
-                    .append(system.id() == null ? RecordIds.next() : system.id())
-                    .appendEpochMicros(DuckDbValues.epochMicros(createdAt))
-                    .appendEpochMicros(DuckDbValues.epochMicros(system.updatedAt() == null ? createdAt : system.updatedAt()))
-                    .append(system.version() == null ? 1L : system.version());
-            for (Object value : values.values()) {
-                DuckDbValues.append(appender, value);
-            }
-            appender.endRow();
+            appendRow(appender, new StoredRecord(system.id() == null ? RecordIds.next() : system.id(), null, values, createdAt,
+                    system.updatedAt() == null ? createdAt : system.updatedAt(), system.version() == null ? 1L : system.version()));
             rows++;
         } catch (SQLException e) {
             throw SqlErrors.translate("Appending a row", e);
         }
+    }
+
+    /** One row: the record's system columns, then its property values in schema order. */
+    static void appendRow(DuckDBAppender appender, StoredRecord record) throws SQLException {
+        appender.beginRow()
+                .append(record.id())
+                .appendEpochMicros(DuckDbValues.epochMicros(record.createdAt()))
+                .appendEpochMicros(DuckDbValues.epochMicros(record.updatedAt()))
+                .append(record.version());
+        for (Object value : record.data().values()) {
+            DuckDbValues.append(appender, value);
+        }
+        appender.endRow();
     }
 
     /**

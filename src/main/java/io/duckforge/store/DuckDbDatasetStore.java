@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +33,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +70,8 @@ public class DuckDbDatasetStore implements DatasetStore {
         this.databaseFile = Path.of(config.duckdb().path());
         DuckForgeConfig.Writes writes = config.writes();
         this.groupCommit = writes.groupCommit()
-                ? new GroupCommitWriter(dataSource, this::insertRow, writes.maxBatch(), writes.maxWait(), writes.maxPending(), registry)
+                ? new GroupCommitWriter(dataSource, this::insertBatch, writes.maxBatch(), writes.maxWait(),
+                        writes.maxPending(), registry)
                 : null;
     }
 
@@ -128,6 +132,40 @@ public class DuckDbDatasetStore implements DatasetStore {
                 return insertRow(connection, schema, values);
             }
         });
+    }
+
+    /**
+     * A group commit's rows: a lone row through the cached INSERT (creating an Appender costs more than one row),
+     * several through one Appender per dataset, flushed so that a clash surfaces before the commit.
+     */
+    private List<StoredRecord> insertBatch(Connection connection, List<GroupCommitWriter.NewRecord> rows)
+            throws SQLException {
+        if (rows.size() == 1) {
+            return List.of(insertRow(connection, rows.get(0).schema(), rows.get(0).values()));
+        }
+        OffsetDateTime now = now();
+        List<StoredRecord> records = new ArrayList<>(rows.size());
+        Map<String, DuckDBAppender> appenders = new HashMap<>();
+        try {
+            for (GroupCommitWriter.NewRecord row : rows) {
+                DuckDBAppender appender = appenders.get(row.schema().name());
+                if (appender == null) {
+                    appender = connection.unwrap(DuckDBConnection.class).createAppender("main", row.schema().name());
+                    appenders.put(row.schema().name(), appender);
+                }
+                StoredRecord record = new StoredRecord(RecordIds.next(), row.schema().name(), row.values(), now, now, 1L);
+                BulkAppender.appendRow(appender, record);
+                records.add(record);
+            }
+            for (DuckDBAppender appender : appenders.values()) {
+                appender.flush();
+            }
+        } finally {
+            for (DuckDBAppender appender : appenders.values()) {
+                appender.close();
+            }
+        }
+        return records;
     }
 
     private StoredRecord insertRow(Connection connection, DatasetSchema schema, Map<String, Object> values)

@@ -117,33 +117,4 @@ class BulkFormatsTest {
                 .when().post("/api/v1/records/" + dataset + "/bulk")
                 .then().statusCode(415).contentType("application/problem+json");
     }
-
-    @Test
-    void aCsvExportReloadsIntoAnotherDatasetWithItsIdentity() {
-        given().contentType(CSV).body("sensor,serial,reading,payload\nx,R1,5,\"{\"\"a\"\":[1]}\"\ny,,6,\n")
-                .when().post("/api/v1/records/" + dataset + "/bulk").then().statusCode(201);
-        String exported = export(dataset, "csv");
-        String copy = TestDatasets.declareReadings();
-
-        given().contentType(CSV).body(exported).when().post("/api/v1/records/" + copy + "/bulk").then().statusCode(201);
-
-        assertThat(export(copy, "csv")).isEqualTo(exported);
-    }
-
-    @Test
-    void anNdjsonExportReloadsIntoAnotherDatasetWithItsIdentity() {
-        given().contentType(CSV).body("sensor,serial,reading,payload\nx,R1,5,\"{\"\"a\"\":[1]}\"\ny,,6,\n")
-                .when().post("/api/v1/records/" + dataset + "/bulk").then().statusCode(201);
-        String exported = export(dataset, "ndjson");
-        String copy = TestDatasets.declareReadings();
-
-        given().contentType(NDJSON).body(bytes(exported)).when().post("/api/v1/records/" + copy + "/bulk").then().statusCode(201);
-
-        assertThat(export(copy, "ndjson")).isEqualTo(exported.replace(dataset, copy));
-    }
-
-    private static String export(String name, String format) {
-        return given().queryParam("format", format).queryParam("sort", "[{\"field\": \"reading\"}]")
-                .when().get("/api/v1/records/" + name + "/stream").then().statusCode(200).extract().asString();
-    }
 }

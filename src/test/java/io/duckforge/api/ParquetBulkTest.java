@@ -19,9 +19,6 @@ import static org.hamcrest.Matchers.equalTo;
 class ParquetBulkTest {
 
     private static final String PARQUET = "application/vnd.apache.parquet";
-    private static final String SEED = """
-            [{"sensor": "a", "serial": "P1", "reading": 10, "day": "2024-01-31", "payload": {"k": 1}},
-             {"sensor": "b", "serial": "P2", "level": 2.5, "taken_at": "2024-02-01T00:00:00Z"}]""";
 
     private String dataset;
     private Path file;
@@ -44,22 +41,6 @@ class ParquetBulkTest {
             statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
         }
         return Files.readAllBytes(file);
-    }
-
-    @Test
-    void anExportReloadsIntoAnotherDatasetWithItsIdentity() {
-        given().contentType("application/json").body(SEED).when().post("/api/v1/records/" + dataset + "/bulk").then().statusCode(201);
-        byte[] export = given().queryParam("format", "parquet").when().get("/api/v1/records/" + dataset + "/stream")
-                .then().statusCode(200).extract().asByteArray();
-        String copy = TestDatasets.declareReadings();
-
-        given().contentType(PARQUET).body(export).when().post("/api/v1/records/" + copy + "/bulk")
-                .then().statusCode(201).body("records_created", equalTo(2));
-
-        String sort = "[{\"field\": \"serial\"}]";
-        String original = given().queryParam("sort", sort).when().get("/api/v1/records/" + dataset).then().extract().path("items").toString();
-        String reloaded = given().queryParam("sort", sort).when().get("/api/v1/records/" + copy).then().extract().path("items").toString();
-        assertThat(reloaded).isEqualTo(original.replace(dataset, copy));
     }
 
     @Test

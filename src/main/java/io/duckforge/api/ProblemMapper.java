@@ -11,6 +11,7 @@ import io.duckforge.store.UniqueViolationException;
 import io.duckforge.store.VersionMismatchException;
 import io.duckforge.store.WriteConflictException;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -111,8 +112,22 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (closedByClient(e)) {
+            // A client that hangs up while sending its body is not a fault of the service; nothing reaches it anyway.
+            Log.debugf("Client left during %s: %s", uri.getPath(), e.getMessage());
+            return Response.noContent().build();
+        }
         Log.errorf(e, "Unexpected failure on %s", uri.getPath());
         return problem(500, "internal", "Internal error", "The request failed on the server; see the service log", uri, null);
+    }
+
+    private static boolean closedByClient(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response problem(int status, String slug, String title, String detail, UriInfo uri, List<FieldError> errors) {

@@ -53,6 +53,11 @@ class OperationsEndpointsTest {
                 .body("paths", hasKey("/api/v1/records/{schema}/bulk"))
                 .body("paths", hasKey("/api/v1/records/{schema}/count"))
                 .body("paths", hasKey("/api/v1/records/{schema}/{id}"))
-                .body("paths", hasKey("/api/v1/records/{schema}/stream"));
+                .body("paths", hasKey("/api/v1/records/{schema}/stream"))
+                .body("paths.'/api/v1/records/{schema}/{id}'", hasKey("put"))
+                .body("paths.'/api/v1/records/{schema}/{id}'", hasKey("patch"))
+                .body("paths.'/api/v1/records/{schema}/{id}'", hasKey("delete"))
+                .body("paths.'/api/v1/records/{schema}'", hasKey("delete"))
+                .body("paths.'/api/v1/records/{schema}/bulk'.post.requestBody.content", hasKey("application/vnd.apache.arrow.stream"));
     }
 }

@@ -5,7 +5,6 @@ import io.duckforge.query.ExportQuery;
 import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
-import io.duckforge.schema.SystemColumn;
 import io.duckforge.store.DatasetStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,11 +16,9 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.OutputStream;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -75,7 +72,8 @@ public class RecordExporter {
     /** NDJSON and CSV: lines rendered by the database, one row at a time, copied to the response. */
     private void sendLines(DatasetSchema schema, ExportQuery query, TextFormat format, String path, OutputStream out,
                            Counter rows, BooleanSupplier clientGone) throws IOException {
-        TextStreamWriter writer = TextStreamWriter.start(format, out, mapper, propertyColumns(schema, query));
+        TextStreamWriter writer = TextStreamWriter.start(format, out, mapper,
+                RecordSqlBuilder.selectedColumns(schema, query.fields()));
         try {
             store.streamLines(schema, query, format, line -> {
                 if (clientGone.getAsBoolean()) {
@@ -150,12 +148,6 @@ public class RecordExporter {
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
-    }
-
-    private static List<String> propertyColumns(DatasetSchema schema, ExportQuery query) {
-        List<String> systemColumns = Arrays.stream(SystemColumn.values()).map(SystemColumn::columnName).toList();
-        return RecordSqlBuilder.selectedColumns(schema, query.fields()).stream()
-                .filter(column -> !systemColumns.contains(column)).toList();
     }
 
     private Counter counter(String name, String description, DatasetSchema schema, ExportFormat format) {

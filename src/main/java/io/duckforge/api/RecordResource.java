@@ -153,9 +153,8 @@ public class RecordResource {
     public Response get(@PathParam("schema") String schemaName, @PathParam("id") String id) {
         DatasetSchema schema = catalog.require(schemaName);
         UUID recordId = parseId(id);
-        StoredRecord record = store.findById(schema, recordId)
-                .orElseThrow(() -> new RecordNotFoundException(schemaName, recordId));
-        return Response.ok(RecordView.of(record)).tag(etag(record)).build();
+        return withEtag(store.findById(schema, recordId)
+                .orElseThrow(() -> new RecordNotFoundException(schemaName, recordId)));
     }
 
     @PUT
@@ -167,7 +166,7 @@ public class RecordResource {
     public Response replace(@PathParam("schema") String schemaName, @PathParam("id") String id,
                             @HeaderParam("If-Match") String ifMatch, JsonNode data) {
         DatasetSchema schema = catalog.require(schemaName);
-        return changed(changes.replace(schema, parseId(id), data, IfMatch.parse(ifMatch)));
+        return withEtag(changes.replace(schema, parseId(id), data, IfMatch.parse(ifMatch)));
     }
 
     @PATCH
@@ -179,7 +178,7 @@ public class RecordResource {
     public Response patch(@PathParam("schema") String schemaName, @PathParam("id") String id,
                           @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         DatasetSchema schema = catalog.require(schemaName);
-        return changed(changes.patch(schema, parseId(id), patch, IfMatch.parse(ifMatch)));
+        return withEtag(changes.patch(schema, parseId(id), patch, IfMatch.parse(ifMatch)));
     }
 
     @DELETE
@@ -225,7 +224,8 @@ public class RecordResource {
                 query.offset() + items.size() < total, query.page() > 1);
     }
 
-    private static Response changed(StoredRecord record) {
+    /** 200 with the record, its version as the ETag. */
+    private static Response withEtag(StoredRecord record) {
         return Response.ok(RecordView.of(record)).tag(etag(record)).build();
     }
 

@@ -15,8 +15,6 @@ import java.util.Map;
  */
 final class TextStreamWriter {
 
-    private static final String CSV_SYSTEM_COLUMNS = "id,created_at,updated_at,version";
-
     private final OutputStream out;
     private final ObjectMapper errorMapper;
 
@@ -25,15 +23,15 @@ final class TextStreamWriter {
         this.errorMapper = errorMapper;
     }
 
-    static TextStreamWriter start(TextFormat format, OutputStream out, ObjectMapper mapper, List<String> properties)
+    /** @param columns the CSV header: the export's columns, system columns first, in the order the lines have them */
+    static TextStreamWriter start(TextFormat format, OutputStream out, ObjectMapper mapper, List<String> columns)
             throws IOException {
         return switch (format) {
             case NDJSON -> new TextStreamWriter(out, mapper);
             case CSV -> {
                 // CSV has no in-band error, so a failure is only the aborted response.
                 TextStreamWriter writer = new TextStreamWriter(out, null);
-                String header = CSV_SYSTEM_COLUMNS + properties.stream().map(name -> "," + name).reduce("", String::concat);
-                writer.line((header + "\r\n").getBytes(StandardCharsets.UTF_8));
+                writer.line((String.join(",", columns) + "\r\n").getBytes(StandardCharsets.UTF_8));
                 yield writer;
             }
         };

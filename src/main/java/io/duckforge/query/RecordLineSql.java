@@ -28,8 +28,7 @@ final class RecordLineSql {
      * would be decoded into a String only to be encoded again (a quarter of a stream's time, measured).
      */
     static String line(TextFormat format, DatasetSchema schema, List<String> fields) {
-        List<PropertyDefinition> properties = schema.properties().stream()
-                .filter(property -> fields.isEmpty() || fields.contains(property.name())).toList();
+        List<PropertyDefinition> properties = schema.selectedProperties(fields);
         return switch (format) {
             case NDJSON -> "encode(" + ndjson(schema, properties) + " || chr(10))";
             case CSV -> "encode(" + csv(properties) + " || chr(13) || chr(10))";

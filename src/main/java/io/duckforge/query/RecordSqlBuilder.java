@@ -25,8 +25,7 @@ public final class RecordSqlBuilder {
 
     /** System columns first, then the requested properties (all when {@code fields} is empty), in schema order. */
     public static List<String> selectedColumns(DatasetSchema schema, List<String> fields) {
-        Stream<String> properties = schema.properties().stream().map(PropertyDefinition::name)
-                .filter(name -> fields.isEmpty() || fields.contains(name));
+        Stream<String> properties = schema.selectedProperties(fields).stream().map(PropertyDefinition::name);
         return Stream.concat(Arrays.stream(SystemColumn.values()).map(SystemColumn::columnName), properties).toList();
     }
 

@@ -23,6 +23,11 @@ public record DatasetSchema(String name, String description, int version, List<P
         return Optional.empty();
     }
 
+    /** The properties named in {@code fields}, or all when it is empty, in schema order: what a projection returns. */
+    public List<PropertyDefinition> selectedProperties(List<String> fields) {
+        return fields.isEmpty() ? properties : properties.stream().filter(property -> fields.contains(property.name())).toList();
+    }
+
     public DatasetSchema withVersion(int newVersion) {
         return new DatasetSchema(name, description, newVersion, properties);
     }

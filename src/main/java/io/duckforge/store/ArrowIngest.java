@@ -61,7 +61,7 @@ final class ArrowIngest {
 
     private long direct(InputStream body) throws SQLException, IOException {
         try (DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
-            long rows = withBodyView(body, () -> ColumnarIngest.direct(connection, schema, BODY_VIEW, "Arrow").loadUnchecked(maxRows));
+            long rows = withBodyView(body, () -> ColumnarIngest.relation(connection, schema, BODY_VIEW, "Arrow").loadUnchecked(maxRows));
             transaction.commit();
             return rows;
         }
@@ -73,7 +73,7 @@ final class ArrowIngest {
         try {
             stage(body);
             try (DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
-                long rows = ColumnarIngest.direct(connection, schema, STAGING_TABLE, "Arrow").load(maxRows);
+                long rows = ColumnarIngest.relation(connection, schema, STAGING_TABLE, "Arrow").load(maxRows);
                 transaction.commit();
                 return rows;
             }

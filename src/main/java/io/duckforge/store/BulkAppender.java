@@ -18,6 +18,7 @@ final class BulkAppender implements BulkWrite {
     private final Connection connection;
     private final DuckDbTransaction transaction;
     private final DuckDBAppender appender;
+    private final String schemaName;
     private final OffsetDateTime now;
     private final Runnable onClose;
     private long rows;
@@ -25,6 +26,7 @@ final class BulkAppender implements BulkWrite {
     /** @param onClose runs once when the write ends, committed or not (it stops the operation's timer) */
     BulkAppender(Connection connection, DatasetSchema schema, OffsetDateTime now, Runnable onClose) throws SQLException {
         this.connection = connection;
+        this.schemaName = schema.name();
         this.now = now;
         this.onClose = onClose;
         DuckDbTransaction begun = null;
@@ -45,7 +47,7 @@ final class BulkAppender implements BulkWrite {
     public void append(SystemValues system, Map<String, Object> values) {
         OffsetDateTime createdAt = system.createdAt() == null ? now : system.createdAt();
         try {
-            appendRow(appender, new StoredRecord(system.id() == null ? RecordIds.next() : system.id(), null, values, createdAt,
+            appendRow(appender, new StoredRecord(system.id() == null ? RecordIds.next() : system.id(), schemaName, values, createdAt,
                     system.updatedAt() == null ? createdAt : system.updatedAt(), system.version() == null ? 1L : system.version()));
             rows++;
         } catch (SQLException e) {

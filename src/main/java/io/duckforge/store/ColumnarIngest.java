@@ -48,7 +48,7 @@ final class ColumnarIngest {
     }
 
     /** @param relation a table or view of the service's own naming (an Arrow body's, staged or as it streams) */
-    static ColumnarIngest direct(Connection connection, DatasetSchema schema, String relation, String format) {
+    static ColumnarIngest relation(Connection connection, DatasetSchema schema, String relation, String format) {
         return new ColumnarIngest(connection, schema, quoted(relation), format);
     }
 

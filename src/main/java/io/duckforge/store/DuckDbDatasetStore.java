@@ -153,7 +153,7 @@ public class DuckDbDatasetStore implements DatasetStore {
                     appender = connection.unwrap(DuckDBConnection.class).createAppender("main", row.schema().name());
                     appenders.put(row.schema().name(), appender);
                 }
-                StoredRecord record = new StoredRecord(RecordIds.next(), row.schema().name(), row.values(), now, now, 1L);
+                StoredRecord record = newRecord(row.schema(), row.values(), now);
                 BulkAppender.appendRow(appender, record);
                 records.add(record);
             }
@@ -170,14 +170,18 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     private StoredRecord insertRow(Connection connection, DatasetSchema schema, Map<String, Object> values)
             throws SQLException {
-        OffsetDateTime now = now();
-        StoredRecord record = new StoredRecord(RecordIds.next(), schema.name(), values, now, now, 1L);
+        StoredRecord record = newRecord(schema, values, now());
         List<Object> parameters = new ArrayList<>(List.of(record.id(), record.createdAt(), record.updatedAt(), record.version()));
         parameters.addAll(values.values());
         PreparedStatement statement = statements.prepare(connection, RecordSqlBuilder.insert(schema));
         DuckDbValues.bind(statement, parameters);
         statement.execute();
         return record;
+    }
+
+    /** A record as a create stores it: a new id, created and updated now, version 1. */
+    private static StoredRecord newRecord(DatasetSchema schema, Map<String, Object> values, OffsetDateTime now) {
+        return new StoredRecord(RecordIds.next(), schema.name(), values, now, now, 1L);
     }
 
     @Override

@@ -21,10 +21,8 @@ final class RecordRowReader {
 
     static StoredRecord read(ResultSet row, DatasetSchema schema, List<String> fields) throws SQLException {
         Map<String, Object> data = new LinkedHashMap<>();
-        for (PropertyDefinition property : schema.properties()) {
-            if (fields.isEmpty() || fields.contains(property.name())) {
-                data.put(property.name(), DuckDbValues.read(row, property.name(), property.type()));
-            }
+        for (PropertyDefinition property : schema.selectedProperties(fields)) {
+            data.put(property.name(), DuckDbValues.read(row, property.name(), property.type()));
         }
         return new StoredRecord(
                 (UUID) DuckDbValues.read(row, "id", PropertyType.UUID),

@@ -23,6 +23,8 @@ public interface DuckForgeConfig {
 
     Idempotency idempotency();
 
+    Migrations migrations();
+
     interface DuckDb {
         /** The DuckDB database file; its directory is created on startup. */
         @WithDefault("data/duckforge.duckdb")
@@ -41,6 +43,13 @@ public interface DuckForgeConfig {
     interface Schemas {
         /** An optional directory of extra schema files (*.yaml, *.yml, *.json) read at startup. */
         Optional<String> dir();
+
+        /**
+         * Whether a schema file that differs from its applied dataset may drop, retype or restrict properties or
+         * drop indexes at startup; without it only additive changes are applied and any other stops startup.
+         */
+        @WithDefault("false")
+        boolean allowDestructiveChanges();
     }
 
     interface Bulk {
@@ -79,5 +88,16 @@ public interface DuckForgeConfig {
         /** How long the first answer to a request with an {@code Idempotency-Key} is kept for its retries. */
         @WithDefault("24h")
         Duration retention();
+    }
+
+    /** How schema migrations and the requests using a dataset take turns (see docs/decisions/0013-schema-migrations.md). */
+    interface Migrations {
+        /** How long a request waits for a running migration of its dataset before it is answered 503. */
+        @WithDefault("10s")
+        Duration requestWait();
+
+        /** How long a migration waits for the requests in flight on its dataset before it gives up with 503. */
+        @WithDefault("30s")
+        Duration drainTimeout();
     }
 }

@@ -5,6 +5,8 @@ import io.duckforge.schema.FieldError;
 import io.duckforge.schema.SchemaConflictException;
 import io.duckforge.schema.UnknownSchemaException;
 import io.duckforge.schema.ValidationException;
+import io.duckforge.store.DatasetBusyException;
+import io.duckforge.store.MigrationRefusedException;
 import io.duckforge.store.OverloadedException;
 import io.duckforge.store.RowLimitExceededException;
 import io.duckforge.store.UniqueViolationException;
@@ -72,6 +74,21 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response overloaded(OverloadedException e, UriInfo uri) {
         return Response.fromResponse(problem(503, "overloaded", "Service overloaded", e.getMessage(), uri, null))
+                .header("Retry-After", "1").build();
+    }
+
+    @ServerExceptionMapper
+    public Response migrationRefused(MigrationRefusedException e, UriInfo uri) {
+        Problem body = new Problem(TYPE_PREFIX + "migration-refused", "Stored records rule the change out", 409,
+                e.getMessage() + "; nothing was changed", uri.getPath(), List.of(FieldError.of(e.field(), e.getMessage())),
+                e.records(), e.examples());
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** Retry-After: a migration is usually done within seconds, and a request that saw an old version may retry now. */
+    @ServerExceptionMapper
+    public Response datasetBusy(DatasetBusyException e, UriInfo uri) {
+        return Response.fromResponse(problem(503, "dataset-busy", "Dataset busy", e.getMessage(), uri, null))
                 .header("Retry-After", "1").build();
     }
 

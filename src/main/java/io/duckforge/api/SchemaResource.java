@@ -3,7 +3,19 @@ package io.duckforge.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SchemaCatalog;
+import io.duckforge.schema.FieldError;
+import io.duckforge.schema.MigrationRequestReader;
 import io.duckforge.schema.SchemaReader;
+import io.duckforge.schema.ValidationException;
+import io.duckforge.store.MigrationRecord;
+import io.duckforge.store.MigrationResult;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** The catalog of datasets: list, describe, declare. */
+/** The catalog of datasets: list, describe, declare, migrate, drop. */
 @Path("/api/v1/schemas")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Schemas")
@@ -51,5 +63,41 @@ public class SchemaResource {
         return Response.created(UriBuilder.fromPath("/api/v1/schemas/{schema}").build(schema.name()))
                 .entity(schema)
                 .build();
+    }
+
+    @PATCH
+    @Path("/{schema}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Migrate a dataset's schema",
+            description = "Applies an ordered list of changes in one transaction and bumps the version; with "
+                    + "dry_run only plans and checks. 409 names the change and shows records that rule it out; 503 "
+                    + "(Retry-After) when requests in flight did not finish in time.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = "{\"changes\": ["
+            + "{\"op\": \"add_property\", \"property\": {\"name\": \"field\", \"type\": \"string\", \"default\": \"unknown\"}}, "
+            + "{\"op\": \"add_index\", \"name\": \"field\"}], \"dry_run\": true}"))
+    public MigrationResult migrate(@PathParam("schema") String name, JsonNode body, @Context HttpServerRequest request) {
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return catalog.migrate(name, MigrationRequestReader.read(body, "api:" + client));
+    }
+
+    @GET
+    @Path("/{schema}/migrations")
+    @Operation(summary = "List a dataset's applied schema versions, oldest first")
+    public List<MigrationRecord> migrations(@PathParam("schema") String name) {
+        return catalog.migrations(name);
+    }
+
+    @DELETE
+    @Path("/{schema}")
+    @Operation(summary = "Drop a dataset with all its records",
+            description = "Only with confirm equal to the dataset's name; answers 204")
+    public Response drop(@PathParam("schema") String name, @QueryParam("confirm") String confirm) {
+        catalog.require(name);
+        if (!name.equals(confirm)) {
+            throw new ValidationException(FieldError.of("confirm",
+                    "dropping deletes every record of '" + name + "'; repeat the dataset's name: ?confirm=" + name));
+        }
+        catalog.drop(name);
+        return Response.noContent().build();
     }
 }

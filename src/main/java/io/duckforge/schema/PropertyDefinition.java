@@ -14,4 +14,32 @@ public record PropertyDefinition(
         boolean unique,
         @JsonProperty("default") JsonNode defaultValue,
         String description) {
+
+    public PropertyDefinition withName(String newName) {
+        return new PropertyDefinition(newName, type, required, indexed, unique, defaultValue, description);
+    }
+
+    public PropertyDefinition withType(PropertyType newType) {
+        return new PropertyDefinition(name, newType, required, indexed, unique, defaultValue, description);
+    }
+
+    public PropertyDefinition withRequired(boolean newRequired) {
+        return new PropertyDefinition(name, type, newRequired, indexed, unique, defaultValue, description);
+    }
+
+    public PropertyDefinition withIndexed(boolean newIndexed) {
+        return new PropertyDefinition(name, type, required, newIndexed, unique, defaultValue, description);
+    }
+
+    public PropertyDefinition withUnique(boolean newUnique) {
+        return new PropertyDefinition(name, type, required, indexed, newUnique, defaultValue, description);
+    }
+
+    public PropertyDefinition withDefault(JsonNode newDefault) {
+        return new PropertyDefinition(name, type, required, indexed, unique, newDefault, description);
+    }
+
+    public PropertyDefinition withDescription(String newDescription) {
+        return new PropertyDefinition(name, type, required, indexed, unique, defaultValue, newDescription);
+    }
 }

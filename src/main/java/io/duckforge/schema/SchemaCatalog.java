@@ -1,13 +1,16 @@
 package io.duckforge.schema;
 
+import io.duckforge.DuckForgeConfig;
 import io.duckforge.store.DatasetStore;
+import io.duckforge.store.MigrationRecord;
+import io.duckforge.store.MigrationRefusedException;
+import io.duckforge.store.MigrationResult;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,16 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SchemaCatalog {
 
     private final DatasetStore store;
+    private final boolean allowDestructiveFileChanges;
     private final Map<String, DatasetSchema> applied = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
-    public SchemaCatalog(DatasetStore store) {
+    public SchemaCatalog(DatasetStore store, DuckForgeConfig config) {
         this.store = store;
+        this.allowDestructiveFileChanges = config.schemas().allowDestructiveChanges();
     }
 
     /**
-     * Loads the stored catalog, then applies the schema files: a new file creates its dataset, an unchanged one
-     * only makes sure its table and indexes exist, and a changed one stops startup rather than be half-applied.
+     * Loads the stored catalog, then applies the schema files as the desired state: a new file creates its dataset;
+     * a changed one is migrated when every change is additive (or destructive changes are allowed), and otherwise
+     * stops startup rather than drop or rewrite data on its own. An unchanged file changes nothing.
      */
     public void bootstrap(Map<String, DatasetSchema> schemaFiles) {
         for (DatasetSchema schema : store.appliedSchemas()) {
@@ -40,14 +46,34 @@ public class SchemaCatalog {
                 store.createDataset(schema, "file:" + location);
                 applied.put(schema.name(), schema);
                 Log.infof("Created dataset '%s' from %s", schema.name(), location);
-            } else if (!sameDefinition(current, schema)) {
-                throw new SchemaFileException(location + ": differs from the applied definition of dataset '"
-                        + schema.name() + "' (version " + current.version() + "); change an applied dataset through "
-                        + "PATCH /api/v1/schemas/" + schema.name() + " or restore the file");
+            } else {
+                applyFile(location, current, schema);
             }
         });
         ready = true;
         Log.infof("Serving %d dataset(s): %s", applied.size(), String.join(", ", applied.keySet()));
+    }
+
+    private void applyFile(String location, DatasetSchema current, DatasetSchema file) {
+        List<SchemaChange> changes = SchemaDiff.between(current, file);
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<SchemaChange> destructive = changes.stream().filter(change -> !change.op().additive()).toList();
+        if (!destructive.isEmpty() && !allowDestructiveFileChanges) {
+            throw new SchemaFileException(location + ": dataset '" + file.name() + "' (version " + current.version()
+                    + ") would need changes that are not additive: " + destructive + ". Make them through PATCH /api/v1/schemas/"
+                    + file.name() + " (a rename keeps the values, which a file cannot say), or set "
+                    + "duckforge.schemas.allow-destructive-changes=true to apply the file as it is");
+        }
+        try {
+            MigrationResult result = migrate(file.name(), new MigrationRequest(changes, false, "file:" + location));
+            Log.infof("Migrated dataset '%s' to version %d from %s: %s (%s, %d records touched)", file.name(),
+                    result.toVersion(), location, changes, result.strategy(), result.rowsTouched());
+        } catch (ValidationException | MigrationRefusedException e) {
+            throw new SchemaFileException(location + ": dataset '" + file.name() + "' cannot be migrated to the file's "
+                    + "definition: " + e.getMessage());
+        }
     }
 
     /** Whether {@link #bootstrap} has completed. */
@@ -79,8 +105,25 @@ public class SchemaCatalog {
         return schema;
     }
 
-    private static boolean sameDefinition(DatasetSchema applied, DatasetSchema file) {
-        return applied.properties().equals(file.properties())
-                && Objects.equals(applied.description(), file.description());
+    /**
+     * Applies a migration: the changes are checked against the applied schema, then the store migrates the table.
+     * One migration at a time: each is planned against the version the previous one left.
+     */
+    public synchronized MigrationResult migrate(String name, MigrationRequest request) {
+        DatasetSchema current = require(name);
+        DatasetSchema target = SchemaEvolution.apply(current, request.changes());
+        return store.migrate(current, request, target, migrated -> applied.put(migrated.name(), migrated));
+    }
+
+    public List<MigrationRecord> migrations(String name) {
+        require(name);
+        return store.migrations(name);
+    }
+
+    /** Drops a dataset with its records and history; a schema file that declares it creates it anew at the next start. */
+    public synchronized void drop(String name) {
+        DatasetSchema schema = require(name);
+        store.dropDataset(schema, () -> applied.remove(name));
+        Log.infof("Dropped dataset '%s' (version %d)", name, schema.version());
     }
 }

@@ -49,7 +49,7 @@ public final class SchemaReader {
         return new DatasetSchema(name, description, declaredVersion, properties);
     }
 
-    private static PropertyDefinition readProperty(JsonNode node, String path, List<FieldError> errors) {
+    static PropertyDefinition readProperty(JsonNode node, String path, List<FieldError> errors) {
         if (!node.isObject()) {
             errors.add(FieldError.of(path, "a property must be a JSON object"));
             return null;
@@ -78,7 +78,7 @@ public final class SchemaReader {
                 text(node, "description", label + ".description", errors));
     }
 
-    private static String text(JsonNode node, String key, String field, List<FieldError> errors) {
+    static String text(JsonNode node, String key, String field, List<FieldError> errors) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return null;
@@ -102,7 +102,7 @@ public final class SchemaReader {
         return value.booleanValue();
     }
 
-    private static void rejectUnknownKeys(JsonNode node, Set<String> allowed, String label, List<FieldError> errors) {
+    static void rejectUnknownKeys(JsonNode node, Set<String> allowed, String label, List<FieldError> errors) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String key = names.next();
             if (!allowed.contains(key)) {
@@ -112,7 +112,7 @@ public final class SchemaReader {
         }
     }
 
-    private static String typeNames() {
+    static String typeNames() {
         return String.join(", ", Arrays.stream(PropertyType.values()).map(PropertyType::wireName).toList());
     }
 }

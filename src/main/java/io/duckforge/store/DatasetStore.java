@@ -5,6 +5,7 @@ import io.duckforge.query.Filter;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.MigrationRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The storage port: everything the service asks of a database. DuckDB implements it today; a PostgreSQL
@@ -37,6 +39,24 @@ public interface DatasetStore {
 
     /** Creates any missing table or index of an already applied dataset; changes nothing that exists. */
     void ensureDataset(DatasetSchema schema);
+
+    /**
+     * Migrates a dataset from {@code current} to {@code target} (the result of {@code request}'s changes), all in one
+     * transaction, and records it in the history. Waits for the requests in flight on the dataset and holds new ones
+     * until it is done; {@code onApplied} runs after the commit, before any of them proceeds. With
+     * {@link MigrationRequest#dryRun()} it only plans and checks.
+     *
+     * @throws MigrationRefusedException when stored values rule a change out
+     * @throws DatasetBusyException when the requests in flight did not finish in time
+     */
+    MigrationResult migrate(DatasetSchema current, MigrationRequest request, DatasetSchema target,
+                            Consumer<DatasetSchema> onApplied);
+
+    /** The dataset's applied versions, oldest first. */
+    List<MigrationRecord> migrations(String dataset);
+
+    /** Drops a dataset's table, definition and history once the requests in flight finish; then runs {@code onDropped}. */
+    void dropDataset(DatasetSchema schema, Runnable onDropped);
 
     StoredRecord insert(DatasetSchema schema, Map<String, Object> values);
 

@@ -9,6 +9,7 @@ import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.SqlQuery;
 import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.MigrationRequest;
 import io.duckforge.schema.SchemaConflictException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -45,6 +46,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** The {@link DatasetStore} on an embedded DuckDB file reached through the Agroal pool. */
 @ApplicationScoped
@@ -61,6 +63,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     // Null when group commit is off: each create then commits on its own.
     private final GroupCommitWriter groupCommit;
+    private final DatasetGate gate;
 
     public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
                               DuckForgeConfig config) {
@@ -68,6 +71,7 @@ public class DuckDbDatasetStore implements DatasetStore {
         this.statements = statements;
         this.registry = registry;
         this.databaseFile = Path.of(config.duckdb().path());
+        this.gate = new DatasetGate(config.migrations().requestWait(), config.migrations().drainTimeout());
         DuckForgeConfig.Writes writes = config.writes();
         this.groupCommit = writes.groupCommit()
                 ? new GroupCommitWriter(dataSource, this::insertBatch, writes.maxBatch(), writes.maxWait(),
@@ -89,7 +93,9 @@ public class DuckDbDatasetStore implements DatasetStore {
             prepareDirectory();
             try (Connection connection = dataSource.getConnection()) {
                 DuckDbCatalog.createTables(connection);
-                return DuckDbCatalog.readAll(connection);
+                List<DatasetSchema> schemas = DuckDbCatalog.readAll(connection);
+                schemas.forEach(gate::open);
+                return schemas;
             }
         });
     }
@@ -103,8 +109,12 @@ public class DuckDbDatasetStore implements DatasetStore {
                     throw new SchemaConflictException(schema.name());
                 }
                 executeAll(connection, DuckDbTableDdl.createStatements(schema));
-                DuckDbCatalog.insert(connection, schema, source, now());
+                OffsetDateTime now = now();
+                DuckDbCatalog.insert(connection, schema, source, now);
+                DuckDbCatalog.recordMigration(connection, new MigrationRecord(schema.name(), schema.version(),
+                        DuckDbCatalog.toJson(List.of()), source, now, 0, 0, "create"));
                 transaction.commit();
+                gate.open(schema);
                 return null;
             }
         });
@@ -117,17 +127,88 @@ public class DuckDbDatasetStore implements DatasetStore {
                  DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
                 executeAll(connection, DuckDbTableDdl.createStatements(schema));
                 transaction.commit();
+                gate.open(schema);
                 return null;
             }
         });
     }
 
     @Override
+    public MigrationResult migrate(DatasetSchema current, MigrationRequest request, DatasetSchema target,
+                                   Consumer<DatasetSchema> onApplied) {
+        DuckDbMigration migration = DuckDbMigration.plan(current, request.changes(), target);
+        if (request.dryRun()) {
+            return onDataset("migration-plan", current, () -> {
+                long started = System.nanoTime();
+                try (Connection connection = dataSource.getConnection()) {
+                    long rows = migration.check(connection);
+                    return migrationResult(current, target, migration, rows, true, started);
+                }
+            });
+        }
+        try (DatasetGate.Pass alone = gate.enterAlone(current)) {
+            return timed("migration", current.name(), () -> {
+                long started = System.nanoTime();
+                try (Connection connection = dataSource.getConnection();
+                     DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
+                    long rows = migration.check(connection);
+                    migration.execute(connection);
+                    MigrationResult result = migrationResult(current, target, migration, rows, false, started);
+                    DuckDbCatalog.update(connection, target);
+                    DuckDbCatalog.recordMigration(connection, new MigrationRecord(target.name(), target.version(),
+                            DuckDbCatalog.toJson(request.changes()), request.appliedBy(), now(), result.durationMs(),
+                            result.rowsTouched(), result.strategy()));
+                    transaction.commit();
+                    gate.advance(target);
+                    onApplied.accept(target);
+                    return result;
+                }
+            });
+        }
+    }
+
+    /** A rebuild copies every record; in place, building an index reads them all, and the rest is catalog only. */
+    private static MigrationResult migrationResult(DatasetSchema current, DatasetSchema target, DuckDbMigration migration,
+                                                   long rows, boolean dryRun, long startedNanos) {
+        long touched = migration.rebuild() || !migration.indexesBuilt().isEmpty() ? rows : 0;
+        return new MigrationResult(current.name(), current.version(), target.version(), dryRun,
+                migration.rebuild() ? DuckDbMigration.REBUILD : DuckDbMigration.IN_PLACE,
+                migration.statements().stream().map(SqlQuery::sql).toList(), touched, migration.indexesBuilt(),
+                (System.nanoTime() - startedNanos) / 1_000_000, target);
+    }
+
+    @Override
+    public List<MigrationRecord> migrations(String dataset) {
+        return timed("migrations", dataset, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return DuckDbCatalog.migrations(connection, dataset);
+            }
+        });
+    }
+
+    @Override
+    public void dropDataset(DatasetSchema schema, Runnable onDropped) {
+        try (DatasetGate.Pass alone = gate.enterAlone(schema)) {
+            timed("drop-dataset", schema.name(), () -> {
+                try (Connection connection = dataSource.getConnection();
+                     DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
+                    executeAll(connection, List.of("DROP TABLE " + RecordSqlBuilder.quoted(schema.name())));
+                    DuckDbCatalog.delete(connection, schema.name());
+                    transaction.commit();
+                    gate.close(schema.name());
+                    onDropped.run();
+                    return null;
+                }
+            });
+        }
+    }
+
+    @Override
     public StoredRecord insert(DatasetSchema schema, Map<String, Object> values) {
         if (groupCommit != null) {
-            return timed("insert", schema.name(), () -> groupCommit.insert(schema, values));
+            return onDataset("insert", schema, () -> groupCommit.insert(schema, values));
         }
-        return timed("insert", schema.name(), () -> {
+        return onDataset("insert", schema, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 return insertRow(connection, schema, values);
             }
@@ -187,7 +268,7 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public Optional<StoredRecord> update(DatasetSchema schema, UUID id, Map<String, Object> values,
                                          OptionalLong expectedVersion) {
-        return timed("update", schema.name(), () -> retryingConflicts(() -> {
+        return onDataset("update", schema, () -> retryingConflicts(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 PreparedStatement statement = statements.prepare(connection,
                         RecordSqlBuilder.update(schema, expectedVersion.isPresent()));
@@ -209,7 +290,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public boolean delete(DatasetSchema schema, UUID id, OptionalLong expectedVersion) {
-        return timed("delete", schema.name(), () -> retryingConflicts(() -> {
+        return onDataset("delete", schema, () -> retryingConflicts(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 PreparedStatement statement = statements.prepare(connection,
                         RecordSqlBuilder.deleteById(schema, expectedVersion.isPresent()));
@@ -227,7 +308,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public long deleteWhere(DatasetSchema schema, List<Filter> filters) {
-        return timed("delete-where", schema.name(), () -> retryingConflicts(() -> {
+        return onDataset("delete-where", schema, () -> retryingConflicts(() -> {
             SqlQuery sql = RecordSqlBuilder.deleteWhere(schema, filters);
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement(sql.sql())) {
@@ -282,6 +363,8 @@ public class DuckDbDatasetStore implements DatasetStore {
     public BulkWrite openBulkWrite(DatasetSchema schema) {
         requireWorkerThread();
         OffsetDateTime now = now();
+        // Held until the writer lets go: a migration must not change the table under a body still streaming in.
+        DatasetGate.Pass pass = gate.enter(schema);
         return new PipelinedBulkWrite(() -> {
             Timer.Sample sample = Timer.start(registry);
             try {
@@ -290,12 +373,12 @@ public class DuckDbDatasetStore implements DatasetStore {
             } catch (SQLException e) {
                 throw SqlErrors.translate("Opening a bulk write", e);
             }
-        }, bulkWriters);
+        }, bulkWriters, pass::close);
     }
 
     @Override
     public Optional<StoredRecord> findById(DatasetSchema schema, UUID id) {
-        return timed("find-by-id", schema.name(), () -> {
+        return onDataset("find-by-id", schema, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 PreparedStatement statement = statements.prepare(connection, RecordSqlBuilder.selectById(schema));
                 statement.setObject(1, id);
@@ -308,7 +391,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public List<StoredRecord> find(DatasetSchema schema, RecordQuery query) {
-        return timed("find", schema.name(), () -> {
+        return onDataset("find", schema, () -> {
             SqlQuery sql = RecordSqlBuilder.selectPage(schema, query);
             List<StoredRecord> records = new ArrayList<>();
             try (Connection connection = dataSource.getConnection()) {
@@ -326,7 +409,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public long count(DatasetSchema schema, List<Filter> filters) {
-        return timed("count", schema.name(), () -> {
+        return onDataset("count", schema, () -> {
             SqlQuery sql = RecordSqlBuilder.count(schema, filters);
             try (Connection connection = dataSource.getConnection()) {
                 PreparedStatement statement = statements.prepare(connection, sql.sql());
@@ -367,7 +450,8 @@ public class DuckDbDatasetStore implements DatasetStore {
             throws IOException {
         requireWorkerThread();
         Timer.Sample sample = Timer.start(registry);
-        try (Connection connection = dataSource.getConnection();
+        try (DatasetGate.Pass pass = gate.enter(schema);
+             Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             DuckDbValues.bind(statement, sql.parameters());
             try (ResultSet result = statement.executeQuery()) {
@@ -407,7 +491,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public long exportParquet(DatasetSchema schema, ExportQuery query, Path target) {
-        return timed("export-parquet", schema.name(), () -> {
+        return onDataset("export-parquet", schema, () -> {
             SqlQuery select = RecordSqlBuilder.selectExport(schema, query);
             // COPY takes the target as a literal; the path is the service's own temporary file, never client input.
             String sql = "COPY (" + select.sql() + ") TO '" + target.toAbsolutePath().toString().replace("'", "''")
@@ -422,7 +506,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public long ingestParquet(DatasetSchema schema, Path file, long maxRows) {
-        return timed("ingest-parquet", schema.name(), () -> {
+        return onDataset("ingest-parquet", schema, () -> {
             try (Connection connection = dataSource.getConnection();
                  DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
                 long rows = ColumnarIngest.parquet(connection, schema, file).load(maxRows);
@@ -434,7 +518,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public long ingestArrow(DatasetSchema schema, InputStream body, Path copy, long maxRows) {
-        return timed("ingest-arrow", schema.name(), () -> {
+        return onDataset("ingest-arrow", schema, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 return new ArrowIngest(connection, schema, maxRows).load(body, copy);
             } catch (IOException e) {
@@ -521,6 +605,14 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A timed operation on a dataset's table, inside the dataset's gate (see {@link DatasetGate}). */
+    private <T> T onDataset(String operation, DatasetSchema schema, SqlWork<T> work) {
+        requireWorkerThread();
+        try (DatasetGate.Pass pass = gate.enter(schema)) {
+            return timed(operation, schema.name(), work);
+        }
     }
 
     private <T> T timed(String operation, String schemaName, SqlWork<T> work) {

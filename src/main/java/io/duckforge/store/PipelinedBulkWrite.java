@@ -35,9 +35,18 @@ final class PipelinedBulkWrite implements BulkWrite {
     private List<Row> batch = new ArrayList<>(BATCH_ROWS);
     private boolean ended;
 
-    /** @param open opens the write on the writer's thread: DuckDB's Appender belongs to the thread that made it */
-    PipelinedBulkWrite(Supplier<BulkWrite> open, ExecutorService executor) {
-        this.writer = executor.submit(() -> write(open));
+    /**
+     * @param open     opens the write on the writer's thread: DuckDB's Appender belongs to the thread that made it
+     * @param finished runs on the writer's thread once the write has let go of its connection, however it ended
+     */
+    PipelinedBulkWrite(Supplier<BulkWrite> open, ExecutorService executor, Runnable finished) {
+        this.writer = executor.submit(() -> {
+            try {
+                return write(open);
+            } finally {
+                finished.run();
+            }
+        });
     }
 
     /**

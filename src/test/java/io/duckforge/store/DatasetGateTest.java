@@ -1,0 +1,84 @@
+package io.duckforge.store;
+
+import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.PropertyDefinition;
+import io.duckforge.schema.PropertyType;
+import io.duckforge.schema.UnknownSchemaException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatasetGateTest {
+
+    private static final DatasetSchema V1 = new DatasetSchema("meters", null, 1,
+            List.of(new PropertyDefinition("kwh", PropertyType.NUMBER, false, false, false, null, null)));
+    private static final DatasetSchema V2 = V1.withVersion(2);
+
+    private final DatasetGate gate = new DatasetGate(Duration.ofMillis(200), Duration.ofMillis(200));
+
+    DatasetGateTest() {
+        gate.open(V1);
+    }
+
+    @Test
+    void requestsShareTheGate() {
+        try (DatasetGate.Pass first = gate.enter(V1); DatasetGate.Pass second = gate.enter(V1)) {
+            assertThat(first).isNotNull();
+            assertThat(second).isNotNull();
+        }
+    }
+
+    @Test
+    void aMigrationWaitsForTheRequestsInFlightAndGivesUpWithBusy() {
+        try (DatasetGate.Pass request = gate.enter(V1)) {
+            assertThatThrownBy(() -> gate.enterAlone(V1))
+                    .isInstanceOf(DatasetBusyException.class)
+                    .hasMessageContaining("requests in flight");
+        }
+        gate.enterAlone(V1).close();
+    }
+
+    @Test
+    void aRequestDuringAMigrationWaitsForIt() throws Exception {
+        DatasetGate.Pass migration = gate.enterAlone(V1);
+        CompletableFuture<DatasetGate.Pass> request = CompletableFuture.supplyAsync(() -> gate.enter(V2));
+        Thread.sleep(50);
+        assertThat(request).isNotDone();
+        gate.advance(V2);
+        migration.close();
+        request.get(1, TimeUnit.SECONDS).close();
+    }
+
+    @Test
+    void aRequestThatResolvedTheOldVersionIsToldToRetry() {
+        try (DatasetGate.Pass migration = gate.enterAlone(V1)) {
+            gate.advance(V2);
+        }
+        assertThatThrownBy(() -> gate.enter(V1))
+                .isInstanceOf(DatasetBusyException.class)
+                .hasMessageContaining("changed to version 2");
+    }
+
+    @Test
+    void aRequestWaitingOnADropIsAnsweredUnknownDataset() throws Exception {
+        DatasetGate.Pass drop = gate.enterAlone(V1);
+        CompletableFuture<DatasetGate.Pass> request = CompletableFuture.supplyAsync(() -> gate.enter(V1));
+        Thread.sleep(50);
+        gate.close("meters");
+        drop.close();
+        assertThatThrownBy(() -> request.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(UnknownSchemaException.class);
+    }
+
+    @Test
+    void aSharedPassMayBeReleasedByAnotherThread() throws Exception {
+        DatasetGate.Pass request = gate.enter(V1);
+        CompletableFuture.runAsync(request::close).get(1, TimeUnit.SECONDS);
+        gate.enterAlone(V1).close();
+    }
+}

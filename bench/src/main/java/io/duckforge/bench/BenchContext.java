@@ -15,6 +15,8 @@ final class BenchContext implements AutoCloseable {
     private final List<WellRow> rows;
     private final Path scratch;
     private final LoadSettings settings;
+    private final Path outputDirectory;
+    private final Map<String, String> options;
     private LoadedData loaded;
 
     /** Starts another instance of the packaged service, in its own directory, with extra settings. */
@@ -23,7 +25,10 @@ final class BenchContext implements AutoCloseable {
         ServiceUnderTest start(String name, Map<String, String> settings) throws Exception;
     }
 
-    BenchContext(ServiceUnderTest service, ServiceStarter starter, List<WellRow> rows, Path scratch, LoadSettings settings) {
+    BenchContext(ServiceUnderTest service, ServiceStarter starter, List<WellRow> rows, Path scratch, LoadSettings settings,
+                 Path outputDirectory, Map<String, String> options) {
+        this.outputDirectory = outputDirectory;
+        this.options = options;
         this.service = service;
         this.starter = starter;
         this.rows = rows;
@@ -50,6 +55,16 @@ final class BenchContext implements AutoCloseable {
 
     LoadSettings settings() {
         return settings;
+    }
+
+    /** Where reports go ({@code --out}); a workload with a report of its own writes it there. */
+    Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    /** A command-line option ({@code --name value}) a workload reads itself; null when absent. */
+    String option(String name) {
+        return options.get(name);
     }
 
     /** The rows in the service's {@code well_production} and in the ceiling's database, loaded once. */

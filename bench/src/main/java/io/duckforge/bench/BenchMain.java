@@ -16,7 +16,7 @@ import java.util.Map;
 public final class BenchMain {
 
     static final String USAGE = """
-            --workloads a,b     workloads to run (default: all): %s
+            --workloads a,b     workloads to run (default: all but indexing, which writes its own report): %s
             --rows N            rows of generated well_production data (default 1000000)
             --parquet FILE      take the rows from a well_production parquet file instead (at most --rows)
             --heap SIZE         the service's -Xmx (default 512m)
@@ -25,7 +25,8 @@ public final class BenchMain {
             --concurrency LIST  concurrencies of point-read and mixed (default 1,8,64)
             --write-percent N   writes in the mixed workload (default 10)
             --jar FILE          the packaged service (default target/quarkus-app/quarkus-run.jar)
-            --out DIR           where the report goes (default docs/benchmarks)""";
+            --out DIR           where the report goes (default docs/benchmarks)
+            --index-sizes LIST  table sizes of the indexing workload (default 1000000,10000000)""";
 
     private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
 
@@ -34,7 +35,7 @@ public final class BenchMain {
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
                 StreamWorkload.parquet(), StreamWorkload.arrow(),
                 IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet(),
-                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload())) {
+                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }
@@ -49,7 +50,8 @@ public final class BenchMain {
         String heap = options.getOrDefault("heap", "512m");
         Path jar = Path.of(options.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"));
         Path out = Path.of(options.getOrDefault("out", "docs/benchmarks"));
-        List<Workload> selected = selected(options.getOrDefault("workloads", String.join(",", WORKLOADS.keySet())));
+        List<Workload> selected = selected(options.getOrDefault("workloads", String.join(",",
+                WORKLOADS.values().stream().filter(workload -> !workload.ownReport()).map(Workload::name).toList())));
         LoadSettings settings = new LoadSettings(
                 Long.parseLong(options.getOrDefault("warmup", "5")),
                 Long.parseLong(options.getOrDefault("measure", "5")),
@@ -78,7 +80,7 @@ public final class BenchMain {
         BenchContext context = null;
         try (ServiceUnderTest service = ServiceUnderTest.start(jar, scratch.resolve("service"), heap)) {
             context = new BenchContext(service, (name, extra) -> ServiceUnderTest.start(jar, scratch.resolve(name), heap, extra),
-                    rows, scratch, settings);
+                    rows, scratch, settings, out, options);
             for (Workload workload : selected) {
                 System.out.println("== " + workload.name());
                 measurements.addAll(workload.run(context));
@@ -87,6 +89,10 @@ public final class BenchMain {
             if (context != null) {
                 context.close();
             }
+        }
+        if (selected.stream().allMatch(Workload::ownReport)) {
+            System.out.println("Reports written to " + out);
+            return;
         }
         RunInfo run = RunInfo.collect(duckDbVersion, heap, rows.size(), dataSource, settings);
         new ReportWriter(out).write(run, measurements);

@@ -8,4 +8,9 @@ interface Workload {
     String name();
 
     List<Measurement> run(BenchContext context) throws Exception;
+
+    /** Whether the workload writes a report of its own (then it is left out of the main report and the default run). */
+    default boolean ownReport() {
+        return false;
+    }
 }

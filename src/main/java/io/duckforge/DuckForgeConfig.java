@@ -25,13 +25,24 @@ public interface DuckForgeConfig {
 
     Migrations migrations();
 
+    Backup backup();
+
     interface DuckDb {
         /** The DuckDB database file; its directory is created on startup. */
         @WithDefault("data/duckforge.duckdb")
         String path();
 
-        /** DuckDB {@code memory_limit}, e.g. {@code 2GB}; DuckDB's own default (80% of RAM) when absent. */
+        /** DuckDB {@code memory_limit}, e.g. {@code 2GB}; wins over {@link #memoryLimitFraction()}. */
         Optional<String> memoryLimit();
+
+        /**
+         * DuckDB's {@code memory_limit} as a fraction (0..1) of the container's memory limit, when no
+         * {@link #memoryLimit()} is set; DuckDB's own default (80% of the host's RAM) when neither is.
+         */
+        Optional<Double> memoryLimitFraction();
+
+        /** The container's memory limit in bytes (the Downward API's {@code limits.memory}); else read from cgroup. */
+        Optional<Long> containerMemoryBytes();
 
         /** DuckDB {@code threads}; DuckDB's own default (one per core) when absent. */
         Optional<Integer> threads();
@@ -99,5 +110,18 @@ public interface DuckForgeConfig {
         /** How long a migration waits for the requests in flight on its dataset before it gives up with 503. */
         @WithDefault("30s")
         Duration drainTimeout();
+    }
+
+    /** Snapshots and restores (docs/operations.md, "Back up and restore"). */
+    interface Backup {
+        /** Where {@code POST /api/v1/admin/backup} writes each snapshot, one directory per backup. */
+        @WithDefault("data/backups")
+        String dir();
+
+        /**
+         * A backup directory to import at startup into a database that holds no catalog yet: a restore into a fresh
+         * file. Ignored (with a warning) when the database already has datasets.
+         */
+        Optional<String> restoreFrom();
     }
 }

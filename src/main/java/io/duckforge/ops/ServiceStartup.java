@@ -10,12 +10,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
- * Applies the catalog and schema files before the service reports itself ready (a bad file stops startup), and drops
+ * Restores a backup into a fresh database when asked to, applies the catalog and schema files before the service reports itself ready (a bad file stops startup), and drops
  * idempotency keys past their retention.
  */
 @ApplicationScoped
@@ -25,15 +27,24 @@ public class ServiceStartup {
     private final SchemaFileSource schemaFiles;
     private final DatasetStore store;
     private final Duration keyRetention;
+    private final Optional<String> restoreFrom;
 
     public ServiceStartup(SchemaCatalog catalog, SchemaFileSource schemaFiles, DatasetStore store, DuckForgeConfig config) {
         this.catalog = catalog;
         this.schemaFiles = schemaFiles;
         this.store = store;
         this.keyRetention = config.idempotency().retention();
+        this.restoreFrom = config.backup().restoreFrom();
     }
 
     void onStart(@Observes StartupEvent event) {
+        restoreFrom.map(Path::of).ifPresent(backup -> {
+            if (store.restore(backup)) {
+                Log.infof("Restored the database from the backup %s", backup);
+            } else {
+                Log.warnf("duckforge.backup.restore-from is set (%s) but the database already has datasets; nothing was restored", backup);
+            }
+        });
         try {
             catalog.bootstrap(schemaFiles.readAll());
         } catch (SchemaFileException e) {

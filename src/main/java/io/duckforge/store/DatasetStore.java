@@ -132,6 +132,22 @@ public interface DatasetStore {
      */
     long ingestArrow(DatasetSchema schema, InputStream body, Path copy, long maxRows);
 
+    /**
+     * Writes a consistent snapshot of every dataset and the catalog (one transaction) into a new directory under
+     * {@code parent}: Parquet files plus the SQL that imports them. The directory appears only once complete.
+     */
+    BackupResult backup(Path parent);
+
+    /**
+     * Imports a backup into a database that holds no catalog yet.
+     *
+     * @return false, changing nothing, when the database already has a catalog
+     */
+    boolean restore(Path backup);
+
+    /** Moves everything in the write-ahead log into the database file, which then holds all of it alone. */
+    void checkpoint();
+
     /** Whether the dataset's table exists and answers a query. */
     boolean isQueryable(DatasetSchema schema);
 

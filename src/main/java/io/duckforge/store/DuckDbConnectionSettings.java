@@ -29,7 +29,7 @@ public class DuckDbConnectionSettings implements AgroalPoolInterceptor {
     static List<String> settingStatements(DuckForgeConfig.DuckDb duckdb) {
         List<String> statements = new ArrayList<>();
         statements.add("SET TimeZone = 'UTC'");
-        duckdb.memoryLimit().ifPresent(limit -> statements.add("SET memory_limit = " + literal(limit)));
+        DuckDbMemoryLimit.of(duckdb).ifPresent(limit -> statements.add("SET memory_limit = " + literal(limit)));
         duckdb.threads().ifPresent(threads -> statements.add("SET threads = " + threads));
         duckdb.tempDirectory().ifPresent(dir -> statements.add("SET temp_directory = " + literal(dir)));
         return List.copyOf(statements);

@@ -25,6 +25,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +55,7 @@ import java.util.function.Consumer;
 public class DuckDbDatasetStore implements DatasetStore {
 
     private static final int CONFLICT_ATTEMPTS = 4;
+    private static final DateTimeFormatter BACKUP_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
     private final AgroalDataSource dataSource;
     private final PreparedStatementCache statements;
@@ -571,6 +574,83 @@ public class DuckDbDatasetStore implements DatasetStore {
             try (Connection connection = dataSource.getConnection()) {
                 return DuckDbIdempotencyKeys.purge(connection, expiredBefore);
             }
+        });
+    }
+
+    @Override
+    public synchronized BackupResult backup(Path parent) {
+        return timed("backup", "", () -> {
+            long started = System.nanoTime();
+            String name = "duckforge-" + BACKUP_NAME.format(now());
+            Path partial = parent.resolve(name + ".partial");
+            Path complete = parent.resolve(name);
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the backup directory " + parent, e);
+            }
+            int datasets;
+            long records = 0;
+            // One transaction: the counts and the export see the same snapshot, whatever commits meanwhile.
+            try (Connection connection = dataSource.getConnection();
+                 DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
+                List<DatasetSchema> schemas = DuckDbCatalog.readAll(connection);
+                datasets = schemas.size();
+                for (DatasetSchema schema : schemas) {
+                    try (Statement statement = connection.createStatement();
+                         ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + RecordSqlBuilder.quoted(schema.name()))) {
+                        rows.next();
+                        records += rows.getLong(1);
+                    }
+                }
+                // EXPORT takes the path as a literal; it is the service's own directory, never client input.
+                executeAll(connection, List.of("EXPORT DATABASE '" + partial.toAbsolutePath().toString().replace("'", "''")
+                        + "' (FORMAT parquet)"));
+                transaction.commit();
+            }
+            try {
+                Files.move(partial, complete, StandardCopyOption.ATOMIC_MOVE);
+                long bytes;
+                try (var files = Files.walk(complete)) {
+                    bytes = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+                }
+                return new BackupResult(complete.toAbsolutePath().toString(), datasets, records, bytes,
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot complete the backup " + complete, e);
+            }
+        });
+    }
+
+    @Override
+    public boolean restore(Path backup) {
+        return timed("restore", "", () -> {
+            if (!Files.isRegularFile(backup.resolve("schema.sql"))) {
+                throw new StoreException("No backup at " + backup + " (it has no schema.sql)", null);
+            }
+            prepareDirectory();
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery(
+                             "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'duckforge_meta' AND table_name = 'datasets'")) {
+                    rows.next();
+                    if (rows.getLong(1) > 0) {
+                        return false;
+                    }
+                }
+                executeAll(connection, List.of("IMPORT DATABASE '" + backup.toAbsolutePath().toString().replace("'", "''") + "'"));
+                return true;
+            }
+        });
+    }
+
+    @Override
+    public void checkpoint() {
+        timed("checkpoint", "", () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                executeAll(connection, List.of("CHECKPOINT"));
+            }
+            return null;
         });
     }
 

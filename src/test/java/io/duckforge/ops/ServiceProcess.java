@@ -96,6 +96,24 @@ final class ServiceProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** SIGTERM: the signal Kubernetes sends first; answers the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The service did not stop within " + STARTUP);
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hook runs, as when a node dies or the grace period runs out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM, then waits for a clean exit. */
     @Override
     public void close() throws InterruptedException {

@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,14 +81,18 @@ class K8sManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void probesCallTheQuarkusHealthEndpointsOnTheServicePort(String overlay) throws Exception {
         Container container = container(render(overlay));
+        Properties application = applicationProperties();
+        int port = Integer.parseInt(application.getProperty("quarkus.http.port", "8080"));
+        String health = "/" + application.getProperty("quarkus.http.non-application-root-path", "q") + "/"
+                + application.getProperty("quarkus.smallrye-health.root-path", "health");
 
-        assertThat(container.getPorts()).anySatisfy(port -> {
-            assertThat(port.getName()).isEqualTo("http");
-            assertThat(port.getContainerPort()).isEqualTo(8080);
+        assertThat(container.getPorts()).anySatisfy(declared -> {
+            assertThat(declared.getName()).isEqualTo("http");
+            assertThat(declared.getContainerPort()).isEqualTo(port);
         });
-        assertProbe(container.getStartupProbe(), "/q/health/started");
-        assertProbe(container.getLivenessProbe(), "/q/health/live");
-        assertProbe(container.getReadinessProbe(), "/q/health/ready");
+        assertProbe(container.getStartupProbe(), health + "/started");
+        assertProbe(container.getLivenessProbe(), health + "/live");
+        assertProbe(container.getReadinessProbe(), health + "/ready");
         // A WAL replay on start may take minutes; the startup probe must allow it before liveness takes over.
         Probe startup = container.getStartupProbe();
         assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold()).isGreaterThanOrEqualTo(300);
@@ -138,8 +143,7 @@ class K8sManifestsTest {
         long timeout = seconds(env(resources, container, "QUARKUS_SHUTDOWN_TIMEOUT").orElseThrow());
 
         // Fixed at build time, so it is the application's setting, not the manifests'.
-        assertThat(Files.readAllLines(Path.of("src/main/resources/application.properties")))
-                .contains("quarkus.shutdown.delay-enabled=true");
+        assertThat(applicationProperties().getProperty("quarkus.shutdown.delay-enabled")).isEqualTo("true");
         assertThat(statefulSet(resources).getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
                 .isGreaterThanOrEqualTo(delay + timeout + 15);
     }
@@ -167,6 +171,15 @@ class K8sManifestsTest {
     }
 
     // --- rendering and lookups
+
+    /** The application's own configuration (the keys the manifests must agree with). */
+    private static Properties applicationProperties() throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return properties;
+    }
 
     /** {@code kubectl kustomize} when it is installed; otherwise the base alone, parsed file by file. */
     static List<HasMetadata> render(String overlay) throws Exception {

@@ -65,10 +65,8 @@ class IndexLimitsTest {
     void alteringAColumnOfAnIndexedTableRebuildsItBecauseDuckDbCannotAlterItInPlace() {
         TestDatasets.createRecord(dataset, "{\"sensor\": \"s1\", \"reading\": 5}");
 
-        given().contentType(ContentType.JSON)
-                .body("{\"changes\": [{\"op\": \"set_required\", \"name\": \"reading\"}]}")
-                .when().patch("/api/v1/schemas/" + dataset)
-                .then().statusCode(200)
+        TestDatasets.patchSchema(dataset, "{\"changes\": [{\"op\": \"set_required\", \"name\": \"reading\"}]}")
+                .statusCode(200)
                 .body("strategy", equalTo("rebuild"));
 
         bySensor("s1").body("items", hasSize(1));

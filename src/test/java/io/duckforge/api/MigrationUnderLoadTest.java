@@ -58,11 +58,9 @@ class MigrationUnderLoadTest {
 
         Thread.sleep(300);
         // A rebuild (the default is backfilled into every record) followed by an index build, in one migration.
-        given().contentType(ContentType.JSON)
-                .body("{\"changes\": [{\"op\": \"add_property\", \"property\": {\"name\": \"site\", \"type\": \"string\", "
-                        + "\"default\": \"north\"}}, {\"op\": \"add_index\", \"name\": \"reading\"}]}")
-                .when().patch("/api/v1/schemas/" + dataset)
-                .then().statusCode(200);
+        TestDatasets.patchSchema(dataset, "{\"changes\": [{\"op\": \"add_property\", \"property\": {\"name\": \"site\", "
+                + "\"type\": \"string\", \"default\": \"north\"}}, {\"op\": \"add_index\", \"name\": \"reading\"}]}")
+                .statusCode(200);
         Thread.sleep(300);
         writing.set(false);
         for (Future<?> writer : writers) {

@@ -28,8 +28,7 @@ class SchemaMigrationTest {
     }
 
     private ValidatableResponse migrate(String changes) {
-        return given().contentType(ContentType.JSON).body("{\"changes\": " + changes + "}")
-                .when().patch("/api/v1/schemas/" + dataset).then();
+        return TestDatasets.patchSchema(dataset, "{\"changes\": " + changes + "}");
     }
 
     private ValidatableResponse record(String id) {
@@ -186,10 +185,8 @@ class SchemaMigrationTest {
     void aDryRunReturnsThePlanAndChangesNothing() {
         TestDatasets.createRecord(dataset, "{\"sensor\": \"s1\"}");
 
-        given().contentType(ContentType.JSON)
-                .body("{\"dry_run\": true, \"changes\": [{\"op\": \"rename_property\", \"name\": \"sensor\", \"to\": \"device\"}]}")
-                .when().patch("/api/v1/schemas/" + dataset)
-                .then().statusCode(200)
+        TestDatasets.patchSchema(dataset, "{\"dry_run\": true, \"changes\": [{\"op\": \"rename_property\", \"name\": \"sensor\", \"to\": \"device\"}]}")
+                .statusCode(200)
                 .body("dry_run", equalTo(true))
                 .body("strategy", equalTo("rebuild"))
                 .body("rows_touched", equalTo(1))
@@ -202,9 +199,8 @@ class SchemaMigrationTest {
     @Test
     void theHistoryListsEveryVersionWithItsChangesAndWhoAppliedThem() {
         TestDatasets.createRecord(dataset, "{\"sensor\": \"s1\"}");
-        given().contentType(ContentType.JSON)
-                .body("{\"actor\": \"ops-team\", \"changes\": [{\"op\": \"add_index\", \"name\": \"reading\"}]}")
-                .when().patch("/api/v1/schemas/" + dataset).then().statusCode(200);
+        TestDatasets.patchSchema(dataset, "{\"actor\": \"ops-team\", \"changes\": [{\"op\": \"add_index\", \"name\": \"reading\"}]}")
+                .statusCode(200);
         migrate("[{\"op\": \"set_description\", \"description\": \"Sensor readings\"}]").statusCode(200);
 
         given().when().get("/api/v1/schemas/" + dataset + "/migrations")
@@ -238,8 +234,8 @@ class SchemaMigrationTest {
 
     @Test
     void aMigrationOfAnUnknownDatasetIs404() {
-        given().contentType(ContentType.JSON).body("{\"changes\": [{\"op\": \"add_index\", \"name\": \"a\"}]}")
-                .when().patch("/api/v1/schemas/no_such_dataset").then().statusCode(404);
+        TestDatasets.patchSchema("no_such_dataset", "{\"changes\": [{\"op\": \"add_index\", \"name\": \"a\"}]}")
+                .statusCode(404);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.duckforge.api;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +41,11 @@ final class TestDatasets {
                 .when().post("/api/v1/records/" + dataset)
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** {@code PATCH /api/v1/schemas/{dataset}} with a whole migration body. */
+    static ValidatableResponse patchSchema(String dataset, String body) {
+        return given().contentType(ContentType.JSON).body(body).when().patch("/api/v1/schemas/" + dataset).then();
     }
 
     static int count(String dataset) {

@@ -5,7 +5,7 @@ import io.duckforge.schema.ValidationException;
 
 import java.util.OptionalLong;
 
-/** Reads an {@code If-Match} header: the record's version as its ETag ({@code "3"}, {@code W/"3"} or {@code 3}). */
+/** Reads an {@code If-Match} header: a record's or dataset's version as its ETag ({@code "3"}, {@code W/"3"} or {@code 3}). */
 final class IfMatch {
 
     private IfMatch() {
@@ -31,6 +31,6 @@ final class IfMatch {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new ValidationException(FieldError.of("If-Match", "expected one record version as an ETag, e.g. \"3\""));
+        throw new ValidationException(FieldError.of("If-Match", "expected one version as an ETag, e.g. \"3\""));
     }
 }

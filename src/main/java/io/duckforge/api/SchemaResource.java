@@ -11,9 +11,11 @@ import io.duckforge.store.MigrationRecord;
 import io.duckforge.store.MigrationResult;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
@@ -50,9 +52,10 @@ public class SchemaResource {
 
     @GET
     @Path("/{schema}")
-    @Operation(summary = "Describe one dataset")
-    public DatasetSchema get(@PathParam("schema") String name) {
-        return catalog.require(name);
+    @Operation(summary = "Describe one dataset; its version is the ETag")
+    public Response get(@PathParam("schema") String name) {
+        DatasetSchema schema = catalog.require(name);
+        return Response.ok(schema).tag(new EntityTag(Integer.toString(schema.version()))).build();
     }
 
     @POST
@@ -70,14 +73,17 @@ public class SchemaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Migrate a dataset's schema",
             description = "Applies an ordered list of changes in one transaction and bumps the version; with "
-                    + "dry_run only plans and checks. 409 names the change and shows records that rule it out; 503 "
+                    + "dry_run only plans and checks. If-Match with the dataset's version (its ETag) applies it only to "
+                    + "that version, else 412. 409 names the change and shows records that rule it out; 503 "
                     + "(Retry-After) when requests in flight did not finish in time.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = "{\"changes\": ["
             + "{\"op\": \"add_property\", \"property\": {\"name\": \"field\", \"type\": \"string\", \"default\": \"unknown\"}}, "
             + "{\"op\": \"add_index\", \"name\": \"field\"}], \"dry_run\": true}"))
-    public MigrationResult migrate(@PathParam("schema") String name, JsonNode body, @Context HttpServerRequest request) {
+    public Response migrate(@PathParam("schema") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch,
+                            @Context HttpServerRequest request) {
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return catalog.migrate(name, MigrationRequestReader.read(body, "api:" + client));
+        MigrationResult result = catalog.migrate(name, MigrationRequestReader.read(body, "api:" + client), IfMatch.parse(ifMatch));
+        return Response.ok(result).tag(new EntityTag(Integer.toString(result.dryRun() ? result.fromVersion() : result.toVersion()))).build();
     }
 
     @GET

@@ -5,12 +5,14 @@ import io.duckforge.store.DatasetStore;
 import io.duckforge.store.MigrationRecord;
 import io.duckforge.store.MigrationRefusedException;
 import io.duckforge.store.MigrationResult;
+import io.duckforge.store.VersionMismatchException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -109,8 +111,16 @@ public class SchemaCatalog {
      * Applies a migration: the changes are checked against the applied schema, then the store migrates the table.
      * One migration at a time: each is planned against the version the previous one left.
      */
-    public synchronized MigrationResult migrate(String name, MigrationRequest request) {
+    public MigrationResult migrate(String name, MigrationRequest request) {
+        return migrate(name, request, OptionalLong.empty());
+    }
+
+    /** @param expectedVersion when present, the migration applies only to that version of the dataset (else 412) */
+    public synchronized MigrationResult migrate(String name, MigrationRequest request, OptionalLong expectedVersion) {
         DatasetSchema current = require(name);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+            throw new VersionMismatchException("Dataset '" + name + "'", expectedVersion.getAsLong(), current.version());
+        }
         DatasetSchema target = SchemaEvolution.apply(current, request.changes());
         return store.migrate(current, request, target, migrated -> applied.put(migrated.name(), migrated));
     }

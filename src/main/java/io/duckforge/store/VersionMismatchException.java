@@ -6,7 +6,12 @@ public class VersionMismatchException extends RuntimeException {
     private final long currentVersion;
 
     public VersionMismatchException(long expectedVersion, long currentVersion) {
-        super("The record is at version " + currentVersion + ", not " + expectedVersion + "; nothing was changed");
+        this("The record", expectedVersion, currentVersion);
+    }
+
+    /** @param subject what has the version, e.g. {@code The record} or {@code Dataset 'meters'} */
+    public VersionMismatchException(String subject, long expectedVersion, long currentVersion) {
+        super(subject + " is at version " + currentVersion + ", not " + expectedVersion + "; nothing was changed");
         this.currentVersion = currentVersion;
     }
 

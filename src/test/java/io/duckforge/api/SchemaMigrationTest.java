@@ -216,6 +216,30 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void aMigrationWithTheCurrentVersionInIfMatchAppliesAndAnswersTheNewVersionAsETag() {
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"changes\": [{\"op\": \"add_index\", \"name\": \"reading\"}]}")
+                .when().patch("/api/v1/schemas/" + dataset)
+                .then().statusCode(200)
+                .header("ETag", "\"2\"");
+        given().when().get("/api/v1/schemas/" + dataset).then().header("ETag", "\"2\"");
+    }
+
+    @Test
+    void aMigrationWithAStaleIfMatchIs412AndChangesNothing() {
+        migrate("[{\"op\": \"add_index\", \"name\": \"reading\"}]").statusCode(200);
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"changes\": [{\"op\": \"drop_property\", \"name\": \"serial\"}]}")
+                .when().patch("/api/v1/schemas/" + dataset)
+                .then().statusCode(412)
+                .contentType("application/problem+json")
+                .body("detail", containsString("is at version 2, not 1"));
+
+        given().when().get("/api/v1/schemas/" + dataset).then().body("properties.name", hasItem("serial"));
+    }
+
+    @Test
     void aChangeToAnUnknownPropertyIs400NamingTheChange() {
         migrate("[{\"op\": \"add_index\", \"name\": \"reading\"}, {\"op\": \"drop_property\", \"name\": \"nope\"}]")
                 .statusCode(400)

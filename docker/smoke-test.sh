@@ -65,7 +65,8 @@ curl -sf -X POST "localhost:$PORT/api/v1/schemas" -H 'Content-Type: application/
 curl -sf -X POST "localhost:$PORT/api/v1/records/meters/bulk" -H 'Content-Type: application/json' \
     -d '[{"code": "M-1", "kwh": 1.5}, {"code": "M-2", "kwh": 2.5}, {"code": "M-3"}]' >/dev/null
 podman stop -t 30 "$NAME" >/dev/null
-podman logs "$NAME" 2>&1 | grep -q "Checkpointed the database on shutdown" || { echo "No checkpoint on stop" >&2; exit 1; }
+podman logs "$NAME" > "$WORK/first-run.log" 2>&1
+grep -q "Checkpointed the database on shutdown" "$WORK/first-run.log" || { tail -20 "$WORK/first-run.log" >&2; echo "No checkpoint on stop" >&2; exit 1; }
 podman rm "$NAME" >/dev/null
 
 echo "== Second run on the same volume"

@@ -96,15 +96,7 @@ public final class MigrationRequestReader {
                 }
                 yield SchemaChange.renameProperty(name, to);
             }
-            case CHANGE_TYPE -> {
-                String typeName = SchemaReader.text(node, "type", path + ".type", errors);
-                PropertyType type = typeName == null ? null : PropertyType.fromWireName(typeName).orElse(null);
-                if (type == null) {
-                    errors.add(FieldError.of(path + ".type", (typeName == null ? "a type is required" : "unknown type '" + typeName + "'")
-                            + "; one of " + SchemaReader.typeNames()));
-                }
-                yield SchemaChange.changeType(name, type);
-            }
+            case CHANGE_TYPE -> SchemaChange.changeType(name, SchemaReader.type(node, path + ".type", errors));
             case SET_DEFAULT -> {
                 if (!node.has("default")) {
                     errors.add(FieldError.of(path + ".default", "the new default is required (null clears it)"));

@@ -57,16 +57,7 @@ public final class SchemaReader {
         String name = text(node, "name", path + ".name", errors);
         String label = name == null ? path : path + " (" + name + ")";
         rejectUnknownKeys(node, PROPERTY_KEYS, label, errors);
-        String typeName = text(node, "type", label + ".type", errors);
-        PropertyType type = null;
-        if (typeName == null) {
-            errors.add(FieldError.of(label + ".type", "a type is required; one of " + typeNames()));
-        } else {
-            type = PropertyType.fromWireName(typeName).orElse(null);
-            if (type == null) {
-                errors.add(FieldError.of(label + ".type", "unknown type '" + typeName + "'; one of " + typeNames()));
-            }
-        }
+        PropertyType type = type(node, label + ".type", errors);
         JsonNode defaultValue = node.get("default");
         return new PropertyDefinition(
                 name,
@@ -76,6 +67,20 @@ public final class SchemaReader {
                 flag(node, "unique", label, errors),
                 defaultValue == null || defaultValue.isNull() ? null : defaultValue,
                 text(node, "description", label + ".description", errors));
+    }
+
+    /** The required {@code type} key of {@code node}; null, with an error naming {@code field}, when absent or unknown. */
+    static PropertyType type(JsonNode node, String field, List<FieldError> errors) {
+        String typeName = text(node, "type", field, errors);
+        if (typeName == null) {
+            errors.add(FieldError.of(field, "a type is required; one of " + typeNames()));
+            return null;
+        }
+        PropertyType type = PropertyType.fromWireName(typeName).orElse(null);
+        if (type == null) {
+            errors.add(FieldError.of(field, "unknown type '" + typeName + "'; one of " + typeNames()));
+        }
+        return type;
     }
 
     static String text(JsonNode node, String key, String field, List<FieldError> errors) {
@@ -112,7 +117,7 @@ public final class SchemaReader {
         }
     }
 
-    static String typeNames() {
+    private static String typeNames() {
         return String.join(", ", Arrays.stream(PropertyType.values()).map(PropertyType::wireName).toList());
     }
 }

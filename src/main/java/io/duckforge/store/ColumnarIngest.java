@@ -44,7 +44,7 @@ final class ColumnarIngest {
     /** The file is the service's own temporary file, never a client's path, so it can be a literal. */
     static ColumnarIngest parquet(Connection connection, DatasetSchema schema, Path file) {
         return new ColumnarIngest(connection, schema,
-                "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')", "Parquet");
+                "read_parquet(" + DuckDbValues.literal(file) + ")", "Parquet");
     }
 
     /** @param relation a table or view of the service's own naming (an Arrow body's, staged or as it streams) */

@@ -29,9 +29,9 @@ public class DuckDbConnectionSettings implements AgroalPoolInterceptor {
     static List<String> settingStatements(DuckForgeConfig.DuckDb duckdb) {
         List<String> statements = new ArrayList<>();
         statements.add("SET TimeZone = 'UTC'");
-        DuckDbMemoryLimit.of(duckdb).ifPresent(limit -> statements.add("SET memory_limit = " + literal(limit)));
+        DuckDbMemoryLimit.of(duckdb).ifPresent(limit -> statements.add("SET memory_limit = " + DuckDbValues.literal(limit)));
         duckdb.threads().ifPresent(threads -> statements.add("SET threads = " + threads));
-        duckdb.tempDirectory().ifPresent(dir -> statements.add("SET temp_directory = " + literal(dir)));
+        duckdb.tempDirectory().ifPresent(dir -> statements.add("SET temp_directory = " + DuckDbValues.literal(dir)));
         return List.copyOf(statements);
     }
 
@@ -49,10 +49,5 @@ public class DuckDbConnectionSettings implements AgroalPoolInterceptor {
     @Override
     public void onConnectionDestroy(Connection connection) {
         statementCache.forget(connection);
-    }
-
-    // SET takes no bound parameters; these values come from the operator's configuration, quoted as literals.
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

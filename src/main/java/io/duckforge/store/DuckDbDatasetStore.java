@@ -497,8 +497,7 @@ public class DuckDbDatasetStore implements DatasetStore {
         return onDataset("export-parquet", schema, () -> {
             SqlQuery select = RecordSqlBuilder.selectExport(schema, query);
             // COPY takes the target as a literal; the path is the service's own temporary file, never client input.
-            String sql = "COPY (" + select.sql() + ") TO '" + target.toAbsolutePath().toString().replace("'", "''")
-                    + "' (FORMAT parquet)";
+            String sql = "COPY (" + select.sql() + ") TO " + DuckDbValues.literal(target) + " (FORMAT parquet)";
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement(sql)) {
                 DuckDbValues.bind(statement, select.parameters());
@@ -604,8 +603,7 @@ public class DuckDbDatasetStore implements DatasetStore {
                     }
                 }
                 // EXPORT takes the path as a literal; it is the service's own directory, never client input.
-                executeAll(connection, List.of("EXPORT DATABASE '" + partial.toAbsolutePath().toString().replace("'", "''")
-                        + "' (FORMAT parquet)"));
+                executeAll(connection, List.of("EXPORT DATABASE " + DuckDbValues.literal(partial) + " (FORMAT parquet)"));
                 transaction.commit();
             }
             try {
@@ -638,7 +636,7 @@ public class DuckDbDatasetStore implements DatasetStore {
                         return false;
                     }
                 }
-                executeAll(connection, List.of("IMPORT DATABASE '" + backup.toAbsolutePath().toString().replace("'", "''") + "'"));
+                executeAll(connection, List.of("IMPORT DATABASE " + DuckDbValues.literal(backup)));
                 return true;
             }
         });
@@ -691,12 +689,16 @@ public class DuckDbDatasetStore implements DatasetStore {
     private <T> T onDataset(String operation, DatasetSchema schema, SqlWork<T> work) {
         requireWorkerThread();
         try (DatasetGate.Pass pass = gate.enter(schema)) {
-            return timed(operation, schema.name(), work);
+            return measured(operation, schema.name(), work);
         }
     }
 
     private <T> T timed(String operation, String schemaName, SqlWork<T> work) {
         requireWorkerThread();
+        return measured(operation, schemaName, work);
+    }
+
+    private <T> T measured(String operation, String schemaName, SqlWork<T> work) {
         Timer.Sample sample = Timer.start(registry);
         try {
             return work.run();

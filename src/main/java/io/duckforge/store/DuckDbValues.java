@@ -7,6 +7,7 @@ import io.duckforge.schema.PropertyType;
 import org.duckdb.DuckDBAppender;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +30,20 @@ final class DuckDbValues {
             Object value = parameters.get(i);
             statement.setObject(i + 1, value instanceof JsonNode json ? json.toString() : value);
         }
+    }
+
+    /**
+     * A quoted SQL string literal, for the statements that take no bound parameters (SET, COPY, EXPORT/IMPORT
+     * DATABASE, a table function's file). Only for the operator's configuration and the service's own paths, never
+     * for client input.
+     */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** {@link #literal(String)} of a file's absolute path. */
+    static String literal(Path path) {
+        return literal(path.toAbsolutePath().toString());
     }
 
     static void append(DuckDBAppender appender, Object value) throws SQLException {

@@ -17,7 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,9 +55,11 @@ public class SchemaResource {
     @GET
     @Path("/{schema}")
     @Operation(summary = "Describe one dataset; its version is the ETag")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DatasetSchema.class)))
     public Response get(@PathParam("schema") String name) {
         DatasetSchema schema = catalog.require(name);
-        return Response.ok(schema).tag(new EntityTag(Integer.toString(schema.version()))).build();
+        return Response.ok(schema).tag(etag(schema.version())).build();
     }
 
     @POST
@@ -79,11 +83,18 @@ public class SchemaResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = "{\"changes\": ["
             + "{\"op\": \"add_property\", \"property\": {\"name\": \"field\", \"type\": \"string\", \"default\": \"unknown\"}}, "
             + "{\"op\": \"add_index\", \"name\": \"field\"}], \"dry_run\": true}"))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MigrationResult.class)))
     public Response migrate(@PathParam("schema") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch,
                             @Context HttpServerRequest request) {
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         MigrationResult result = catalog.migrate(name, MigrationRequestReader.read(body, "api:" + client), IfMatch.parse(ifMatch));
-        return Response.ok(result).tag(new EntityTag(Integer.toString(result.dryRun() ? result.fromVersion() : result.toVersion()))).build();
+        return Response.ok(result).tag(etag(result.dryRun() ? result.fromVersion() : result.toVersion())).build();
+    }
+
+    /** A dataset's version as its entity tag, as {@link IfMatch} reads it back. */
+    private static EntityTag etag(int version) {
+        return new EntityTag(Integer.toString(version));
     }
 
     @GET

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -48,6 +49,10 @@ class OperationsEndpointsTest {
                 .body("paths", hasKey("/api/v1/schemas"))
                 .body("paths", hasKey("/api/v1/schemas/{schema}"))
                 .body("paths.'/api/v1/schemas/{schema}'", hasKey("patch"))
+                .body("paths.'/api/v1/schemas/{schema}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        endsWith("/DatasetSchema"))
+                .body("paths.'/api/v1/schemas/{schema}'.patch.responses.'200'.content.'application/json'.schema.'$ref'",
+                        endsWith("/MigrationResult"))
                 .body("paths.'/api/v1/schemas/{schema}'", hasKey("delete"))
                 .body("paths", hasKey("/api/v1/schemas/{schema}/migrations"))
                 .body("paths.'/api/v1/admin/backup'", hasKey("post"))

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -17,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,7 +80,7 @@ class GracefulShutdownIT {
 
     @Test
     void readinessGoesDownWhileTheServiceStillAnswers() throws Exception {
-        Map<String, String> environment = new java.util.HashMap<>(environment());
+        Map<String, String> environment = new HashMap<>(environment());
         // Long enough that the checks below run inside the delay even on a slow machine.
         environment.put("QUARKUS_SHUTDOWN_DELAY", "10s");
         try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
@@ -141,10 +144,10 @@ class GracefulShutdownIT {
                 }
                 out.flush();
                 service.kill();
-            } catch (java.io.IOException pipeClosedByTheDeadRequest) {
+            } catch (IOException pipeClosedByTheDeadRequest) {
                 service.kill();
             }
-            assertThat(bulk).failsWithin(java.time.Duration.ofSeconds(30));
+            assertThat(bulk).failsWithin(Duration.ofSeconds(30));
         }
 
         try (ServiceProcess restarted = ServiceProcess.start(workDir, environment()).awaitReady()) {

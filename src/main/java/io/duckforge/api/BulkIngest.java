@@ -2,6 +2,7 @@ package io.duckforge.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckforge.DuckForgeConfig;
@@ -36,6 +37,8 @@ public class BulkIngest {
     static final int MAX_REPORTED_ERRORS = 100;
 
     private final ObjectMapper mapper;
+    // Rows are read one after another from one parser; the strict mapper would take the next row for trailing content.
+    private final ObjectMapper rowMapper;
     private final SchemaCatalog catalog;
     private final DatasetStore store;
     private final ScratchFiles scratch;
@@ -46,6 +49,7 @@ public class BulkIngest {
                       DuckForgeConfig config) {
         this.scratch = scratch;
         this.mapper = mapper;
+        this.rowMapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.catalog = catalog;
         this.store = store;
         this.maxRows = config.bulk().maxRows();
@@ -55,76 +59,101 @@ public class BulkIngest {
     /** A bare JSON array of data objects for the named dataset. */
     public long ingestArray(String schemaName, InputStream body) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
-        try (JsonParser parser = mapper.createParser(limited(body))) {
+        try (JsonParser parser = rowMapper.createParser(limited(body))) {
             expectArray(parser.nextToken(), "the body");
-            long rows = ingestRows(schema, arrayRows(parser));
-            expectEnd(parser);
-            return rows;
+            return ingestRows(schema, arrayRows(parser), () -> expectEnd(parser));
         }
     }
 
     /** One data object per line (any JSON whitespace between objects is accepted). */
     public long ingestNdjson(String schemaName, InputStream body) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
-        try (JsonParser parser = mapper.createParser(limited(body))) {
-            return ingestRows(schema, () -> parser.nextToken() == null ? null : parser.readValueAsTree());
+        try (JsonParser parser = rowMapper.createParser(limited(body))) {
+            return ingestRows(schema, () -> parser.nextToken() == null ? null : parser.readValueAsTree(), () -> { });
         }
     }
 
     /** CSV with a header row of property names; see {@link CsvRows} for how fields become values. */
     public long ingestCsv(String schemaName, InputStream body) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
-        return ingestRows(schema, new CsvRows(schema, limited(body), mapper));
+        return ingestRows(schema, new CsvRows(schema, limited(body), mapper), () -> { });
     }
 
     /**
-     * {@code {"schema_name": ..., "data": [...]}}. With {@code schema_name} first the rows stream; a body that
-     * puts {@code data} first has its array buffered until the dataset is known.
+     * {@code {"schema_name": ..., "data": [...]}}. With {@code schema_name} first the rows stream, and the rest of the
+     * envelope is read before the commit; a body that puts {@code data} first has its array buffered until the
+     * dataset is known. Each key may appear once.
      */
     public long ingestEnvelope(InputStream body) throws IOException {
-        try (JsonParser parser = mapper.createParser(limited(body))) {
+        try (JsonParser parser = rowMapper.createParser(limited(body))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ValidationException(FieldError.of("", "expected {\"schema_name\": ..., \"data\": [...]}"));
             }
             String schemaName = null;
             JsonNode bufferedData = null;
-            Long rows = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (key) {
                     case "schema_name" -> {
-                        if (value != JsonToken.VALUE_STRING) {
-                            throw new ValidationException(FieldError.of("schema_name", "expected the dataset name as a string"));
+                        if (schemaName != null) {
+                            throw duplicateKey(key);
                         }
-                        schemaName = parser.getText();
+                        schemaName = envelopeSchemaName(parser, value);
                     }
                     case "data" -> {
-                        expectArray(value, "data");
-                        if (schemaName == null) {
-                            bufferedData = mapper.readTree(parser);
-                        } else {
-                            rows = ingestRows(catalog.require(schemaName), arrayRows(parser));
+                        if (bufferedData != null) {
+                            throw duplicateKey(key);
                         }
+                        expectArray(value, "data");
+                        if (schemaName != null) {
+                            return ingestRows(catalog.require(schemaName), arrayRows(parser), () -> expectEnvelopeEnd(parser));
+                        }
+                        bufferedData = rowMapper.readTree(parser);
                     }
-                    default -> throw new ValidationException(FieldError.of(key, "unknown key; expected schema_name and data"));
+                    default -> throw unknownKey(key);
                 }
             }
             expectEnd(parser);
             if (schemaName == null) {
                 throw new ValidationException(FieldError.of("schema_name", "the dataset name is required"));
             }
-            if (bufferedData != null) {
-                try (JsonParser buffered = mapper.treeAsTokens(bufferedData)) {
-                    buffered.nextToken();
-                    rows = ingestRows(catalog.require(schemaName), arrayRows(buffered));
-                }
-            }
-            if (rows == null) {
+            if (bufferedData == null) {
                 throw new ValidationException(FieldError.of("data", "a JSON array of records is required"));
             }
-            return rows;
+            try (JsonParser buffered = rowMapper.treeAsTokens(bufferedData)) {
+                buffered.nextToken();
+                return ingestRows(catalog.require(schemaName), arrayRows(buffered), () -> { });
+            }
         }
+    }
+
+    private static String envelopeSchemaName(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            throw new ValidationException(FieldError.of("schema_name", "expected the dataset name as a string"));
+        }
+        return parser.getText();
+    }
+
+    /** After a streamed {@code data}: both keys are taken, so any further key is refused, then the body must end. */
+    private static void expectEnvelopeEnd(JsonParser parser) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            throw key.equals("schema_name") || key.equals("data") ? duplicateKey(key) : unknownKey(key);
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new ValidationException(FieldError.of("", "expected the end of the envelope object"));
+        }
+        expectEnd(parser);
+    }
+
+    private static ValidationException duplicateKey(String key) {
+        return new ValidationException(FieldError.of(key, "'" + key + "' appears more than once; nothing was written"));
+    }
+
+    private static ValidationException unknownKey(String key) {
+        return new ValidationException(FieldError.of(key, "unknown key; expected schema_name and data"));
     }
 
     /**
@@ -174,7 +203,11 @@ public class BulkIngest {
         return () -> parser.nextToken() == JsonToken.END_ARRAY ? null : parser.readValueAsTree();
     }
 
-    private long ingestRows(DatasetSchema schema, RowSource source) throws IOException {
+    /**
+     * @param endOfBody reads what follows the rows and throws if it is not a proper end; it runs before the commit,
+     *                  so a body is checked whole before anything becomes visible
+     */
+    private long ingestRows(DatasetSchema schema, RowSource source, BodyEnd endOfBody) throws IOException {
         List<FieldError> errors = new ArrayList<>();
         try (BulkWrite write = store.openBulkWrite(schema)) {
             long row = 0;
@@ -201,6 +234,7 @@ public class BulkIngest {
                 throw new ValidationException("The bulk body has invalid rows; nothing was written",
                         errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)));
             }
+            endOfBody.check();
             return write.commit();
         }
     }
@@ -209,6 +243,12 @@ public class BulkIngest {
     @FunctionalInterface
     interface RowSource {
         JsonNode next() throws IOException;
+    }
+
+    /** What must follow the last row of a body. */
+    @FunctionalInterface
+    interface BodyEnd {
+        void check() throws IOException;
     }
 
     private static void expectArray(JsonToken token, String what) {

@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rows of a CSV body as data objects, so they pass the same {@link io.duckforge.schema.RecordValidator} as JSON.
@@ -29,6 +31,8 @@ import java.util.List;
  * does not parse as the property's type stays text, and the validator refuses it with the row and field named.
  */
 final class CsvRows implements BulkIngest.RowSource {
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final DatasetSchema schema;
     private final CsvReader reader;
@@ -48,6 +52,10 @@ final class CsvRows implements BulkIngest.RowSource {
             columns = header(reader.next());
         }
         List<String> fields = reader.next();
+        // A blank line is no record, as for most CSV writers and readers; a trailing one ends many files.
+        while (fields != null && fields.size() == 1 && fields.get(0) == null) {
+            fields = reader.next();
+        }
         if (fields == null) {
             return null;
         }
@@ -69,22 +77,36 @@ final class CsvRows implements BulkIngest.RowSource {
             throw new ValidationException(FieldError.of("", "a CSV body needs a header row of property names"));
         }
         PropertyDefinition[] header = new PropertyDefinition[names.size()];
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i) == null ? "" : names.get(i).trim();
-            header[i] = schema.property(name)
-                    .or(() -> SystemColumn.fromColumnName(name)
-                            .map(column -> new PropertyDefinition(name, column.type(), false, false, false, null, null)))
-                    .orElseThrow(() -> new ValidationException(FieldError.of(name,
-                            "the header names '" + name + "', which is not a property of dataset '" + schema.name() + "'")));
+            if (i == 0 && name.startsWith(BYTE_ORDER_MARK)) {
+                name = name.substring(1);
+            }
+            if (!seen.add(name)) {
+                throw new ValidationException(FieldError.of(name, "the header names '" + name + "' more than once"));
+            }
+            String column = name;
+            header[i] = schema.property(column)
+                    .or(() -> SystemColumn.fromColumnName(column)
+                            .map(system -> new PropertyDefinition(column, system.type(), false, false, false, null, null)))
+                    .orElseThrow(() -> new ValidationException(FieldError.of(column,
+                            "the header names '" + column + "', which is not a property of dataset '" + schema.name() + "'")));
         }
         return header;
     }
 
+    /**
+     * Numbers are read with JSON's grammar (no {@code 0x1p3}, {@code 1.5d}, {@code +1} or {@code NaN}), so a CSV
+     * field means what the same text means in a JSON body.
+     */
     private JsonNode value(PropertyDefinition property, String text) {
         try {
             return switch (property.type()) {
-                case INTEGER -> LongNode.valueOf(Long.parseLong(text.trim()));
-                case NUMBER -> DoubleNode.valueOf(Double.parseDouble(text.trim()));
+                case INTEGER -> JsonNumberSyntax.isInteger(text.trim())
+                        ? LongNode.valueOf(Long.parseLong(text.trim())) : TextNode.valueOf(text);
+                case NUMBER -> JsonNumberSyntax.isNumber(text.trim())
+                        ? DoubleNode.valueOf(Double.parseDouble(text.trim())) : TextNode.valueOf(text);
                 case BOOLEAN -> text.trim().equals("true") ? BooleanNode.TRUE
                         : text.trim().equals("false") ? BooleanNode.FALSE : TextNode.valueOf(text);
                 case JSON -> mapper.readTree(text);

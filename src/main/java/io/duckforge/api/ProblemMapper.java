@@ -1,6 +1,9 @@
 package io.duckforge.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.duckforge.schema.FieldError;
 import io.duckforge.schema.SchemaConflictException;
 import io.duckforge.schema.UnknownSchemaException;
@@ -34,9 +37,26 @@ public class ProblemMapper {
         return problem(400, "validation", "Invalid request", e.getMessage(), uri, e.errors());
     }
 
+    /**
+     * A syntax error's message says what was found where; a mapping error's names Java types, so it is replaced by
+     * where it happened.
+     */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return problem(400, "malformed-json", "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage(), uri, null);
+        String detail = e instanceof JsonParseException
+                ? "The body is not valid JSON: " + e.getOriginalMessage()
+                : "The body is not one JSON value of the expected shape";
+        JsonLocation where = e.getLocation();
+        if (where != null && where.getLineNr() > 0) {
+            detail += " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        }
+        return problem(400, "malformed-json", "Malformed JSON", detail, uri, null);
+    }
+
+    /** More specific than the framework's own mapper for it, which answers a bare 400. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper

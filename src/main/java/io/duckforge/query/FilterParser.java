@@ -1,6 +1,7 @@
 package io.duckforge.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckforge.schema.DatasetSchema;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public final class FilterParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> KEYS = Set.of("field", "operator", "value");
     private static final int MAX_FILTERS = 64;
     private static final int MAX_IN_VALUES = 10_000;
@@ -116,12 +117,25 @@ public final class FilterParser {
                 if (type != PropertyType.STRING) {
                     throw new ValidationException(FieldError.of(path, operator.wireName() + " applies to string fields only"));
                 }
-                return List.of(convert(type, value, path));
+                String pattern = (String) convert(type, value, path);
+                if (endsWithLoneEscape(pattern)) {
+                    throw new ValidationException(FieldError.of(path,
+                            "a pattern cannot end with an unpaired \\ (it escapes the next %, _ or \\)"));
+                }
+                return List.of(pattern);
             }
             default -> {
                 return List.of(convert(type, value, path));
             }
         }
+    }
+
+    private static boolean endsWithLoneEscape(String pattern) {
+        int trailing = 0;
+        for (int i = pattern.length() - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
+            trailing++;
+        }
+        return trailing % 2 == 1;
     }
 
     private static Object convert(PropertyType type, JsonNode value, String path) {

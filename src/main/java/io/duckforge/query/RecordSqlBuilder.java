@@ -153,6 +153,11 @@ public final class RecordSqlBuilder {
                         .append(')');
                 parameters.addAll(filter.values());
             }
+            // A backslash escapes % and _ (and itself), as in PostgreSQL, so a literal % can be matched.
+            case LIKE, ILIKE -> {
+                sql.append(column).append(' ').append(comparison(filter.operator())).append(" ? ESCAPE '\\'");
+                parameters.add(filter.values().get(0));
+            }
             default -> {
                 sql.append(column).append(' ').append(comparison(filter.operator())).append(" ?");
                 parameters.add(filter.values().get(0));

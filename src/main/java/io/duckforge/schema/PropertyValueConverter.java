@@ -12,13 +12,18 @@ import java.util.regex.Pattern;
 
 /**
  * Converts a JSON value to the Java value of a property type, strictly: an integer property refuses
- * {@code "12"} and {@code 1.5}, a datetime needs an offset. Used for record data, defaults and filter values.
- * A json property keeps its {@link JsonNode}; the store writes it as JSON text.
+ * {@code "12"} and {@code 1.5}, a datetime needs an offset, dates and datetimes lie in the years 0001 to 9999
+ * (what ISO 8601 writes without an expanded year, so every format renders and reads them alike), text is
+ * well-formed Unicode. Used for record data, defaults and filter values; Parquet and Arrow bodies follow the same
+ * rules in SQL ({@code ColumnValueRules}). A json property keeps its {@link JsonNode}; the store writes it as JSON text.
  */
 public final class PropertyValueConverter {
 
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    public static final int MIN_YEAR = 1;
+    public static final int MAX_YEAR = 9999;
 
     private PropertyValueConverter() {
     }
@@ -34,7 +39,7 @@ public final class PropertyValueConverter {
         return switch (type) {
             case STRING -> {
                 require(node.isTextual(), "expected a string");
-                yield node.textValue();
+                yield wellFormed(node.textValue());
             }
             case INTEGER -> {
                 require(node.isIntegralNumber() && node.canConvertToLong(), "expected an integer (64-bit)");
@@ -54,14 +59,19 @@ public final class PropertyValueConverter {
                 require(node.isTextual() && CANONICAL_UUID.matcher(node.textValue()).matches(), "expected a UUID");
                 yield UUID.fromString(node.textValue());
             }
-            case JSON -> node;
+            case JSON -> {
+                JsonDocumentRules.check(node);
+                yield node;
+            }
         };
     }
 
     private static LocalDate parseDate(JsonNode node) {
         require(node.isTextual(), "expected an ISO-8601 date such as 2024-01-31");
         try {
-            return LocalDate.parse(node.textValue());
+            LocalDate date = LocalDate.parse(node.textValue());
+            requireYearInRange(date.getYear());
+            return date;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected an ISO-8601 date such as 2024-01-31");
         }
@@ -72,12 +82,34 @@ public final class PropertyValueConverter {
         String message = "expected an ISO-8601 date-time with offset such as 2024-01-31T12:00:00Z";
         require(node.isTextual(), message);
         try {
-            return OffsetDateTime.parse(node.textValue())
+            OffsetDateTime instant = OffsetDateTime.parse(node.textValue())
                     .withOffsetSameInstant(ZoneOffset.UTC)
                     .truncatedTo(ChronoUnit.MICROS);
+            requireYearInRange(instant.getYear());
+            return instant;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    private static void requireYearInRange(int year) {
+        require(year >= MIN_YEAR && year <= MAX_YEAR, "the year must lie between 0001 and 9999 (in UTC for a date-time)");
+    }
+
+    /**
+     * A lone UTF-16 surrogate (JSON's {@code "\ud800"}) has no UTF-8 form, so it could only be stored altered.
+     */
+    static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                require(paired, "the text holds an unpaired UTF-16 surrogate at position " + i);
+                i++;
+            }
+        }
+        return text;
     }
 
     private static void require(boolean condition, String message) {

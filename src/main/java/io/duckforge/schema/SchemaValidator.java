@@ -16,6 +16,8 @@ public final class SchemaValidator {
     private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     /** {@code /api/v1/records/bulk} would shadow a dataset of that name. */
     private static final Set<String> RESERVED_DATASET_NAMES = Set.of("bulk");
+    /** The service's own tables, views and schemas are named so; a dataset of such a name could shadow one. */
+    public static final String INTERNAL_PREFIX = "duckforge_";
 
     private SchemaValidator() {
     }
@@ -29,6 +31,8 @@ public final class SchemaValidator {
                     + "' is not a valid dataset name: lowercase letters, digits and _, starting with a letter, at most 63"));
         } else if (RESERVED_DATASET_NAMES.contains(schema.name())) {
             errors.add(FieldError.of("name", "'" + schema.name() + "' is reserved"));
+        } else if (schema.name().startsWith(INTERNAL_PREFIX)) {
+            errors.add(FieldError.of("name", "names starting with '" + INTERNAL_PREFIX + "' are reserved for the service"));
         }
         if (schema.version() < 1) {
             errors.add(FieldError.of("version", "the version starts at 1"));

@@ -3,6 +3,7 @@ package io.duckforge.store;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.FieldError;
 import io.duckforge.schema.ValidationException;
+import io.quarkus.logging.Log;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -92,8 +93,9 @@ final class ArrowIngest {
                 return 0L;
             });
         } catch (SQLException | IOException | RuntimeException e) {
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
-            throw new ValidationException(FieldError.of("body", "not a readable Arrow IPC stream: " + reason));
+            // The reader's and the engine's messages name internals; they go to the log only.
+            Log.debugf("Unreadable Arrow body: %s", e.getMessage());
+            throw new ValidationException(FieldError.of("body", "not a readable Arrow IPC stream"));
         }
     }
 

@@ -6,6 +6,7 @@ import io.duckforge.schema.PropertyDefinition;
 import io.duckforge.schema.PropertyValueConverter;
 import io.duckforge.schema.SystemColumn;
 import io.duckforge.schema.ValidationException;
+import io.quarkus.logging.Log;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.duckforge.query.RecordSqlBuilder.quoted;
@@ -54,14 +56,20 @@ final class ColumnarIngest {
 
     /** Checks every value first, naming the first offending row per field, then inserts. */
     long load(long maxRows) throws SQLException {
-        Set<String> columns = columns();
-        long rows = scalar("SELECT count(*) FROM " + source);
-        if (rows > maxRows) {
-            throw new RowLimitExceededException(maxRows);
-        }
+        Map<String, String> columns = columns();
+        requireAcceptedTypes(columns);
         List<FieldError> errors = new ArrayList<>();
-        for (PropertyDefinition property : schema.properties()) {
-            check(property, columns.contains(property.name()), errors);
+        try {
+            long rows = scalar("SELECT count(*) FROM " + source);
+            if (rows > maxRows) {
+                throw new RowLimitExceededException(maxRows);
+            }
+            for (PropertyDefinition property : schema.properties()) {
+                check(property, columns.get(property.name()), errors);
+            }
+        } catch (SQLException e) {
+            // These statements only read the body, and every value of it: a failure is a corrupt body.
+            throw unreadable(e);
         }
         if (!errors.isEmpty()) {
             throw new ValidationException("The " + format + " body has invalid rows; nothing was written", errors);
@@ -75,14 +83,21 @@ final class ColumnarIngest {
      * transaction rolls it back. For a source that can be read only once.
      */
     long loadUnchecked(long maxRows) throws SQLException {
-        long rows = insert(columns());
+        Map<String, String> columns = columns();
+        requireAcceptedTypes(columns);
+        long rows = insert(columns);
         if (rows > maxRows) {
             throw new RowLimitExceededException(maxRows);
         }
         return rows;
     }
 
-    private long insert(Set<String> columns) throws SQLException {
+    /**
+     * Values are checked again as they are inserted ({@code error()} on a value the rules refuse), so the unchecked
+     * path can never store what the checked one refuses.
+     */
+    private long insert(Map<String, String> sourceTypes) throws SQLException {
+        Set<String> columns = sourceTypes.keySet();
         List<Object> defaults = new ArrayList<>();
         String createdAt = columns.contains("created_at") ? "coalesce(TRY_CAST(\"created_at\" AS TIMESTAMPTZ), now())" : "now()";
         StringBuilder select = new StringBuilder("SELECT ")
@@ -94,7 +109,10 @@ final class ColumnarIngest {
         for (PropertyDefinition property : schema.properties()) {
             select.append(", ");
             if (columns.contains(property.name())) {
-                select.append("CAST(").append(quoted(property.name())).append(" AS ").append(DuckDbTypes.columnType(property.type())).append(')');
+                String column = quoted(property.name());
+                select.append("CASE WHEN ").append(ColumnValueRules.invalidValue(property.type(), sourceTypes.get(property.name()), column))
+                        .append(" THEN error('refused value') ELSE CAST(").append(column).append(" AS ")
+                        .append(DuckDbTypes.columnType(property.type())).append(") END");
             } else if (property.defaultValue() != null) {
                 select.append("CAST(? AS ").append(DuckDbTypes.columnType(property.type())).append(')');
                 defaults.add(PropertyValueConverter.convert(property.type(), property.defaultValue()));
@@ -106,11 +124,18 @@ final class ColumnarIngest {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + quoted(schema.name()) + " " + select)) {
             DuckDbValues.bind(insert, defaults);
             return insert.executeLargeUpdate();
+        } catch (SQLException e) {
+            // The checks may have read a column only from its statistics; a page that does not decode shows up here.
+            if (String.valueOf(e.getMessage()).startsWith("Invalid Input Error")) {
+                throw unreadable(e);
+            }
+            throw e;
         }
     }
 
-    private Set<String> columns() throws SQLException {
-        Set<String> columns = new LinkedHashSet<>();
+    /** The body's columns and their DuckDB types, in the body's order. */
+    private Map<String, String> columns() throws SQLException {
+        Map<String, String> columns = new LinkedHashMap<>();
         List<FieldError> unknown = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
@@ -119,12 +144,11 @@ final class ColumnarIngest {
                 if (schema.property(name).isEmpty() && SystemColumn.fromColumnName(name).isEmpty()) {
                     unknown.add(FieldError.of(name, "the column '" + name + "' is not a property of dataset '" + schema.name() + "'"));
                 }
-                columns.add(name);
+                columns.put(name, described.getString(2));
             }
         } catch (SQLException e) {
             // The first statement that reads the file: a failure here is the body, not the database.
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
-            throw new ValidationException(FieldError.of("body", "not a readable " + format + " body: " + reason));
+            throw unreadable(e);
         }
         if (!unknown.isEmpty()) {
             throw new ValidationException("The " + format + " body has unknown columns; nothing was written", unknown);
@@ -132,18 +156,40 @@ final class ColumnarIngest {
         return columns;
     }
 
-    private void check(PropertyDefinition property, boolean present, List<FieldError> errors) throws SQLException {
+    private void requireAcceptedTypes(Map<String, String> columns) {
+        List<FieldError> errors = new ArrayList<>();
+        for (PropertyDefinition property : schema.properties()) {
+            String sourceType = columns.get(property.name());
+            if (sourceType != null) {
+                ColumnValueRules.refusedType(property.type(), sourceType)
+                        .ifPresent(reason -> errors.add(FieldError.of(property.name(), reason)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("The " + format + " body has columns of the wrong type; nothing was written", errors);
+        }
+    }
+
+    /** The engine's message names files and internals, so it goes to the log only. */
+    private ValidationException unreadable(SQLException e) {
+        Log.debugf("Unreadable %s body: %s", format, e.getMessage());
+        return new ValidationException(FieldError.of("body", "not a readable " + format + " body"));
+    }
+
+    private void check(PropertyDefinition property, String sourceType, List<FieldError> errors) throws SQLException {
         String column = quoted(property.name());
-        if (!present) {
+        if (sourceType == null) {
             if (property.required() && property.defaultValue() == null) {
                 errors.add(FieldError.of(property.name(), "is required but the body has no such column"));
             }
             return;
         }
         String type = DuckDbTypes.columnType(property.type());
-        long badRow = firstRow(column + " IS NOT NULL AND TRY_CAST(" + column + " AS " + type + ") IS NULL");
+        long badRow = firstRow(column + " IS NOT NULL AND (TRY_CAST(" + column + " AS " + type + ") IS NULL OR "
+                + ColumnValueRules.invalidValue(property.type(), sourceType, column) + ")");
         if (badRow >= 0) {
-            errors.add(new FieldError(property.name(), badRow, "does not convert to " + property.type().wireName()));
+            errors.add(new FieldError(property.name(), badRow, "is not a valid " + property.type().wireName()
+                    + " (out of range, not finite, or not well-formed)"));
         }
         if (property.required()) {
             long nullRow = firstRow(column + " IS NULL");

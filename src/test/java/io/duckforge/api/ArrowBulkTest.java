@@ -1,20 +1,12 @@
 package io.duckforge.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.vector.ipc.ArrowStreamWriter;
-import org.duckdb.DuckDBResultSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
+import static io.duckforge.api.ColumnarBodies.ARROW;
+import static io.duckforge.api.ColumnarBodies.arrow;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,31 +14,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class ArrowBulkTest {
 
-    private static final String ARROW = "application/vnd.apache.arrow.stream";
-
     private String dataset;
 
     @BeforeEach
     void declare() {
         dataset = TestDatasets.declareReadings();
-    }
-
-    /** An Arrow IPC stream of a SELECT's rows in batches of {@code batchRows}, as a client's tool would send it. */
-    private static byte[] arrow(String select, int batchRows) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(select);
-             BufferAllocator allocator = new RootAllocator();
-             ArrowReader reader = (ArrowReader) rows.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
-             ArrowStreamWriter writer = new ArrowStreamWriter(reader.getVectorSchemaRoot(), null, out)) {
-            writer.start();
-            while (reader.loadNextBatch()) {
-                writer.writeBatch();
-            }
-            writer.end();
-        }
-        return out.toByteArray();
     }
 
     @Test
@@ -59,8 +31,9 @@ class ArrowBulkTest {
     }
 
     @Test
-    void aValueThatDoesNotConvertIs400NamingRowAndFieldAndNothingIsWritten() throws Exception {
-        byte[] body = arrow("SELECT 's' || i AS sensor, CASE WHEN i = 2 THEN 'many' ELSE i::VARCHAR END AS reading FROM range(4) r(i)", 2);
+    void aValueOutOfRangeIs400NamingRowAndFieldAndNothingIsWritten() throws Exception {
+        byte[] body = arrow("SELECT 's' || i AS sensor, CASE WHEN i = 2 THEN 170141183460469231731687303715884105727::HUGEINT"
+                + " ELSE i::HUGEINT END AS reading FROM range(4) r(i)", 2);
 
         given().contentType(ARROW).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -1,16 +1,12 @@
 package io.duckforge.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 
+import static io.duckforge.api.ColumnarBodies.PARQUET;
+import static io.duckforge.api.ColumnarBodies.parquet;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,29 +14,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class ParquetBulkTest {
 
-    private static final String PARQUET = "application/vnd.apache.parquet";
-
     private String dataset;
-    private Path file;
 
     @BeforeEach
     void seed() throws Exception {
         dataset = TestDatasets.declareReadings();
-        file = Files.createTempFile("bulk", ".parquet");
-    }
-
-    @AfterEach
-    void removeFile() throws Exception {
-        Files.deleteIfExists(file);
-    }
-
-    /** Writes a Parquet file with DuckDB from a SELECT, as a client's tool would. */
-    private byte[] parquet(String select) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
-            statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
-        }
-        return Files.readAllBytes(file);
     }
 
     @Test
@@ -57,8 +35,9 @@ class ParquetBulkTest {
     }
 
     @Test
-    void aValueThatDoesNotConvertIs400NamingRowAndFieldAndNothingIsWritten() throws Exception {
-        byte[] body = parquet("SELECT 's' || i AS sensor, CASE WHEN i = 2 THEN 'many' ELSE i::VARCHAR END AS reading FROM range(4) r(i)");
+    void aValueOutOfRangeIs400NamingRowAndFieldAndNothingIsWritten() throws Exception {
+        byte[] body = parquet("SELECT 's' || i AS sensor, CASE WHEN i = 2 THEN 18446744073709551615::UBIGINT"
+                + " ELSE i::UBIGINT END AS reading FROM range(4) r(i)");
 
         given().contentType(PARQUET).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
                 .then().statusCode(400).contentType("application/problem+json")

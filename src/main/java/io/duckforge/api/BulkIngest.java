@@ -172,18 +172,40 @@ public class BulkIngest {
     }
 
     /**
-     * An Arrow IPC stream, read by DuckDB batch by batch while it arrives. DuckDB reads it on its own terms, so a
-     * body over the byte limit surfaces as an unreadable stream and is told apart here.
+     * An Arrow IPC stream, read by DuckDB batch by batch while it arrives. The sizes a stream declares are checked
+     * against the body's real length, so a body without a Content-Length is first copied to a file (within the byte
+     * limit) to learn it. DuckDB reads it on its own terms, so a body over the byte limit surfaces as an unreadable
+     * stream and is told apart here.
+     *
+     * @param contentLength the declared Content-Length, or -1 when the body is chunked
      */
-    public long ingestArrow(String schemaName, InputStream body) throws IOException {
+    public long ingestArrow(String schemaName, InputStream body, long contentLength) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
         if (!store.arrowAvailable()) {
             throw new ArrowUnavailableException();
         }
+        if (contentLength > maxBodyBytes) {
+            throw LimitedInputStream.tooLarge(maxBodyBytes);
+        }
+        if (contentLength < 0) {
+            Path spool = scratch.create("ingest-", ".arrows");
+            try {
+                Files.copy(limited(body), spool, StandardCopyOption.REPLACE_EXISTING);
+                try (InputStream spooled = Files.newInputStream(spool)) {
+                    return ingestArrowOfLength(schema, spooled, Files.size(spool));
+                }
+            } finally {
+                Files.deleteIfExists(spool);
+            }
+        }
+        return ingestArrowOfLength(schema, body, contentLength);
+    }
+
+    private long ingestArrowOfLength(DatasetSchema schema, InputStream body, long length) throws IOException {
         LimitedInputStream limited = new LimitedInputStream(body, maxBodyBytes);
         Path copy = scratch.create("ingest-", ".arrows");
         try {
-            return store.ingestArrow(schema, limited, copy, maxRows);
+            return store.ingestArrow(schema, limited, length, copy, maxRows);
         } catch (RuntimeException e) {
             if (limited.exceeded()) {
                 throw LimitedInputStream.tooLarge(maxBodyBytes);

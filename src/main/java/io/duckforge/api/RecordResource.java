@@ -24,7 +24,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -134,8 +136,9 @@ public class RecordResource {
     @Consumes("application/vnd.apache.arrow.stream")
     @Operation(summary = "Create many records, all or nothing",
             description = "Body: an Arrow IPC stream whose columns are properties; valid id, created_at, updated_at and version columns are kept")
-    public Response bulkArrow(@PathParam("schema") String schemaName, InputStream body) throws IOException {
-        return bulkCreated(bulkIngest.ingestArrow(schemaName, body));
+    public Response bulkArrow(@PathParam("schema") String schemaName, @Context HttpHeaders headers, InputStream body)
+            throws IOException {
+        return bulkCreated(bulkIngest.ingestArrow(schemaName, body, headers.getLength()));
     }
 
     @GET

@@ -44,18 +44,19 @@ final class ArrowIngest {
         this.maxRows = maxRows;
     }
 
-    long load(InputStream body, Path copy) throws SQLException, IOException {
+    /** @param length the body's length in bytes, which no size it declares may exceed */
+    long load(InputStream body, long length, Path copy) throws SQLException, IOException {
         try (OutputStream copyOut = Files.newOutputStream(copy);
              InputStream copying = new CopyingInputStream(body, copyOut)) {
             try {
-                return direct(copying);
+                return direct(new ArrowFrameGuard(copying, length));
             } catch (SQLException | RuntimeException e) {
                 // The rest of the body, so that the copy is whole; the failed INSERT's view goes with it.
                 copying.transferTo(OutputStream.nullOutputStream());
                 execute("DROP VIEW IF EXISTS " + BODY_VIEW);
             }
         }
-        try (InputStream again = new BufferedInputStream(Files.newInputStream(copy))) {
+        try (InputStream again = new ArrowFrameGuard(new BufferedInputStream(Files.newInputStream(copy)), Files.size(copy))) {
             return checked(again);
         }
     }

@@ -126,11 +126,13 @@ public interface DatasetStore {
      * Loads an Arrow IPC stream body through the database's own Arrow reader, with the rules of
      * {@link #ingestParquet}.
      *
+     * @param length the body's length in bytes: sizes the stream declares are checked against it before anything is
+     *               allocated for them
      * @param copy a file the body is copied to as it is read, so that a refused body can be read again to name its
      *             bad rows
      * @return the number of rows written
      */
-    long ingestArrow(DatasetSchema schema, InputStream body, Path copy, long maxRows);
+    long ingestArrow(DatasetSchema schema, InputStream body, long length, Path copy, long maxRows);
 
     /**
      * Writes a consistent snapshot of every dataset and the catalog (one transaction) into a new directory under

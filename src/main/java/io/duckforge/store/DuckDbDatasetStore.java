@@ -519,10 +519,10 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
-    public long ingestArrow(DatasetSchema schema, InputStream body, Path copy, long maxRows) {
+    public long ingestArrow(DatasetSchema schema, InputStream body, long length, Path copy, long maxRows) {
         return onDataset("ingest-arrow", schema, () -> {
             try (Connection connection = dataSource.getConnection()) {
-                return new ArrowIngest(connection, schema, maxRows).load(body, copy);
+                return new ArrowIngest(connection, schema, maxRows).load(body, length, copy);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

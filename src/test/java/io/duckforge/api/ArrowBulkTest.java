@@ -82,4 +82,24 @@ class ArrowBulkTest {
                 .then().statusCode(413).contentType("application/problem+json");
         assertThat(TestDatasets.count(dataset)).isZero();
     }
+
+    @Test
+    void aBodyWithoutContentLengthIsWritten() throws Exception {
+        byte[] body = arrow("SELECT 's' || i AS sensor, i AS reading FROM range(300) r(i)", 100);
+
+        given().contentType(ARROW).body(new java.io.ByteArrayInputStream(body))
+                .when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(201).body("records_created", equalTo(300));
+    }
+
+    @Test
+    void aTinyBodyDeclaringAHugeMessageIs400() {
+        byte[] body = java.nio.ByteBuffer.allocate(72).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(0xFFFFFFFF).putInt(1 << 30).array();
+
+        given().contentType(ARROW).body(body).when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        assertThat(TestDatasets.count(dataset)).isZero();
+    }
 }

@@ -26,7 +26,7 @@ class RecordSqlBuilderTest {
         SqlQuery sql = RecordSqlBuilder.selectPage(WELLS, query);
 
         assertThat(sql.sql()).isEqualTo("SELECT \"id\", \"created_at\", \"updated_at\", \"version\", \"name\" FROM \"wells\""
-                + " WHERE \"code\" IN (?, ?) AND \"name\" ILIKE ? AND \"oil\" IS NULL"
+                + " WHERE \"code\" IN (?, ?) AND \"name\" ILIKE ? ESCAPE '\\' AND \"oil\" IS NULL"
                 + " ORDER BY \"oil\" DESC, \"id\" ASC LIMIT ? OFFSET ?");
         assertThat(sql.parameters()).containsExactly(1L, 2L, "w%", 20, 40L);
     }
@@ -46,7 +46,7 @@ class RecordSqlBuilderTest {
                  {"field": "name", "operator": "like", "value": "a%"}, {"field": "name", "operator": "is_not_null"}]""", WELLS));
 
         assertThat(sql.sql()).isEqualTo("SELECT count(*) FROM \"wells\" WHERE \"code\" = ? AND \"code\" <> ? AND \"code\" > ?"
-                + " AND \"code\" >= ? AND \"code\" < ? AND \"code\" <= ? AND \"name\" LIKE ? AND \"name\" IS NOT NULL");
+                + " AND \"code\" >= ? AND \"code\" < ? AND \"code\" <= ? AND \"name\" LIKE ? ESCAPE '\\' AND \"name\" IS NOT NULL");
         assertThat(sql.parameters()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, "a%");
     }
 

@@ -27,6 +27,8 @@ public interface DuckForgeConfig {
 
     Backup backup();
 
+    Requests requests();
+
     interface DuckDb {
         /** The DuckDB database file; its directory is created on startup. */
         @WithDefault("data/duckforge.duckdb")
@@ -123,5 +125,24 @@ public interface DuckForgeConfig {
          * file. Ignored (with a warning) when the database already has datasets.
          */
         Optional<String> restoreFrom();
+    }
+
+    /** What one request may take of the service (docs/operations.md, "Limits"). */
+    interface Requests {
+        /**
+         * Pooled connections that requests paced by their client may hold at once: bulk bodies read as they arrive
+         * and streams written as the client reads. The rest of the pool stays free for everything else, so slow
+         * uploaders and readers cannot starve other callers. Keep it below {@code quarkus.datasource.jdbc.max-size}.
+         */
+        @WithDefault("8")
+        int clientPacedConnections();
+
+        /** How long such a request waits for one of those connections before it is answered 503 with Retry-After. */
+        @WithDefault("5s")
+        Duration clientPacedWait();
+
+        /** Bytes a body that is not a bulk body (a record, a schema, a migration, a query) may carry; 413 beyond. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
     }
 }

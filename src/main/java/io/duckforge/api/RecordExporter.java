@@ -5,10 +5,12 @@ import io.duckforge.query.ExportQuery;
 import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
+import io.duckforge.store.ClientPacedConnections;
 import io.duckforge.store.DatasetStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -37,9 +39,12 @@ public class RecordExporter {
     private final MeterRegistry registry;
     private final AtomicInteger active;
     private final ScratchFiles scratch;
+    private final ClientPacedConnections clientPaced;
 
-    public RecordExporter(DatasetStore store, ObjectMapper mapper, MeterRegistry registry, ScratchFiles scratch) {
+    public RecordExporter(DatasetStore store, ObjectMapper mapper, MeterRegistry registry, ScratchFiles scratch,
+                          ClientPacedConnections clientPaced) {
         this.store = store;
+        this.clientPaced = clientPaced;
         this.mapper = mapper;
         this.registry = registry;
         this.scratch = scratch;
@@ -47,16 +52,23 @@ public class RecordExporter {
     }
 
     /**
-     * @param clientGone tells whether the client has disconnected; the framework's response stream swallows writes
-     *                   to a closed connection, so without this check a query would run to its end for nobody
+     * Takes the stream's share of the connection pool now, while a refusal can still be a 503; it goes back when the
+     * body is written or the response ends without it.
+     *
+     * @param request its response's closed state tells whether the client has disconnected; the framework's response
+     *                stream swallows writes to a closed connection, so without that check a query would run to its end
+     *                for nobody
      */
     StreamingOutput export(DatasetSchema schema, ExportQuery query, ExportFormat format, String path,
-                           BooleanSupplier clientGone) {
+                           RoutingContext request) {
         Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, format);
         Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, format);
+        ClientPacedConnections.Permit permit = clientPaced.acquire();
+        request.addEndHandler(ended -> permit.close());
+        BooleanSupplier clientGone = request.response()::closed;
         return output -> {
             active.incrementAndGet();
-            try {
+            try (permit) {
                 switch (format) {
                     case PARQUET -> sendParquet(schema, query, output, rows, bytes, clientGone);
                     case ARROW -> sendArrow(schema, query, counted(output, bytes), rows, clientGone);

@@ -67,14 +67,16 @@ public class DuckDbDatasetStore implements DatasetStore {
     // Null when group commit is off: each create then commits on its own.
     private final GroupCommitWriter groupCommit;
     private final DatasetGate gate;
+    private final ClientPacedConnections clientPaced;
 
     public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
-                              DuckForgeConfig config) {
+                              DuckForgeConfig config, ClientPacedConnections clientPaced) {
         this.dataSource = dataSource;
         this.statements = statements;
         this.registry = registry;
         this.databaseFile = Path.of(config.duckdb().path());
         this.gate = new DatasetGate(config.migrations().requestWait(), config.migrations().drainTimeout());
+        this.clientPaced = clientPaced;
         DuckForgeConfig.Writes writes = config.writes();
         this.groupCommit = writes.groupCommit()
                 ? new GroupCommitWriter(dataSource, this::insertBatch, writes.maxBatch(), writes.maxWait(),
@@ -366,8 +368,15 @@ public class DuckDbDatasetStore implements DatasetStore {
     public BulkWrite openBulkWrite(DatasetSchema schema) {
         requireWorkerThread();
         OffsetDateTime now = now();
+        ClientPacedConnections.Permit permit = clientPaced.acquire();
         // Held until the writer lets go: a migration must not change the table under a body still streaming in.
-        DatasetGate.Pass pass = gate.enter(schema);
+        DatasetGate.Pass pass;
+        try {
+            pass = gate.enter(schema);
+        } catch (RuntimeException e) {
+            permit.close();
+            throw e;
+        }
         return new PipelinedBulkWrite(() -> {
             Timer.Sample sample = Timer.start(registry);
             try {
@@ -376,7 +385,10 @@ public class DuckDbDatasetStore implements DatasetStore {
             } catch (SQLException e) {
                 throw SqlErrors.translate("Opening a bulk write", e);
             }
-        }, bulkWriters, pass::close);
+        }, bulkWriters, () -> {
+            pass.close();
+            permit.close();
+        });
     }
 
     @Override
@@ -521,7 +533,8 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public long ingestArrow(DatasetSchema schema, InputStream body, long length, Path copy, long maxRows) {
         return onDataset("ingest-arrow", schema, () -> {
-            try (Connection connection = dataSource.getConnection()) {
+            try (ClientPacedConnections.Permit permit = clientPaced.acquire();
+                 Connection connection = dataSource.getConnection()) {
                 return new ArrowIngest(connection, schema, maxRows).load(body, length, copy);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

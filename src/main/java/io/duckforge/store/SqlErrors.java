@@ -13,6 +13,10 @@ final class SqlErrors {
         if (message.contains("Duplicate key") || message.contains("constraint violation: duplicate key")) {
             return new UniqueViolationException(conflictDetail(message), e);
         }
+        if (message.contains("acquisition timeout")) {
+            // Agroal's answer when every pooled connection stayed busy for the whole acquisition timeout.
+            return new OverloadedException("Every database connection is busy; retry shortly");
+        }
         if (isTransactionConflict(e)) {
             return new WriteConflictException("Concurrent writers changed the same rows; retry the request", e);
         }

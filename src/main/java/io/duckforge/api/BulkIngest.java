@@ -185,7 +185,7 @@ public class BulkIngest {
             throw new ArrowUnavailableException();
         }
         if (contentLength > maxBodyBytes) {
-            throw LimitedInputStream.tooLarge(maxBodyBytes);
+            throw LimitedInputStream.tooLarge(LimitedInputStream.BULK_BODY, maxBodyBytes);
         }
         if (contentLength < 0) {
             Path spool = scratch.create("ingest-", ".arrows");
@@ -202,13 +202,13 @@ public class BulkIngest {
     }
 
     private long ingestArrowOfLength(DatasetSchema schema, InputStream body, long length) throws IOException {
-        LimitedInputStream limited = new LimitedInputStream(body, maxBodyBytes);
+        LimitedInputStream limited = new LimitedInputStream(body, maxBodyBytes, LimitedInputStream.BULK_BODY);
         Path copy = scratch.create("ingest-", ".arrows");
         try {
             return store.ingestArrow(schema, limited, length, copy, maxRows);
         } catch (RuntimeException e) {
             if (limited.exceeded()) {
-                throw LimitedInputStream.tooLarge(maxBodyBytes);
+                throw LimitedInputStream.tooLarge(LimitedInputStream.BULK_BODY, maxBodyBytes);
             }
             throw e;
         } finally {
@@ -217,7 +217,7 @@ public class BulkIngest {
     }
 
     private InputStream limited(InputStream body) {
-        return new LimitedInputStream(body, maxBodyBytes);
+        return new LimitedInputStream(body, maxBodyBytes, LimitedInputStream.BULK_BODY);
     }
 
     /** The elements of the array the parser stands at the start of. */

@@ -5,18 +5,24 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A request body that may not exceed a number of bytes. Bulk bodies are read as they arrive, often without a
- * Content-Length, so the limit is enforced while reading; passing it fails the request with 413 and, since the
- * write is all-or-nothing, writes nothing.
+ * A request body that may not exceed a number of bytes. Bodies are read as they arrive, often without a
+ * Content-Length, so the limit is enforced while reading; passing it fails the request with 413 before anything is
+ * written (a bulk write is all-or-nothing, and other bodies are read whole before they are used).
  */
 final class LimitedInputStream extends FilterInputStream {
 
+    static final String BULK_BODY = "A bulk body";
+    static final String REQUEST_BODY = "A request body";
+
     private final long limit;
+    private final String kind;
     private long read;
 
-    LimitedInputStream(InputStream in, long limit) {
+    /** @param kind what the body is, for the 413's detail: {@link #BULK_BODY} or {@link #REQUEST_BODY} */
+    LimitedInputStream(InputStream in, long limit, String kind) {
         super(in);
         this.limit = limit;
+        this.kind = kind;
     }
 
     @Override
@@ -37,8 +43,8 @@ final class LimitedInputStream extends FilterInputStream {
         return n;
     }
 
-    static RequestTooLargeException tooLarge(long limit) {
-        return new RequestTooLargeException("A bulk body takes at most " + limit + " bytes; nothing was written");
+    static RequestTooLargeException tooLarge(String kind, long limit) {
+        return new RequestTooLargeException(kind + " takes at most " + limit + " bytes; nothing was written");
     }
 
     /** Whether the body went over the limit: a reader that swallows the exception (a native one) can still tell. */
@@ -49,7 +55,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long bytes) {
         read += bytes;
         if (read > limit) {
-            throw tooLarge(limit);
+            throw tooLarge(kind, limit);
         }
     }
 }

@@ -16,7 +16,10 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +35,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 
 /** The catalog of datasets: list, describe, declare, migrate, drop. */
@@ -46,10 +50,33 @@ public class SchemaResource {
         this.catalog = catalog;
     }
 
+    /** A page of the list; a catalog of thousands of datasets is not one multi-megabyte answer. */
+    static final int MAX_LIST = 1000;
+
     @GET
-    @Operation(summary = "List the declared datasets")
-    public List<DatasetSchema> list() {
-        return catalog.all();
+    @Operation(summary = "List the declared datasets, sorted by name",
+            description = "At most `limit` (default and maximum " + MAX_LIST + ") datasets named after `after`; when more "
+                    + "follow, a `Link: <...>; rel=\"next\"` header gives the next page.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DatasetSchema.class)))
+    public Response list(@Parameter(description = "datasets per page, 1 to " + MAX_LIST) @QueryParam("limit") Integer limit,
+                         @Parameter(description = "list the datasets named after this one") @QueryParam("after") String after,
+                         @Context UriInfo uri) {
+        int size = limit == null ? MAX_LIST : limit;
+        if (size < 1 || size > MAX_LIST) {
+            throw new ValidationException(FieldError.of("limit", "limit must be between 1 and " + MAX_LIST));
+        }
+        List<DatasetSchema> page = catalog.all().stream()
+                .filter(schema -> after == null || schema.name().compareTo(after) > 0)
+                .limit(size + 1L)
+                .toList();
+        if (page.size() <= size) {
+            return Response.ok(page).build();
+        }
+        List<DatasetSchema> shown = page.subList(0, size);
+        URI next = uri.getRequestUriBuilder().replaceQueryParam("limit", size)
+                .replaceQueryParam("after", shown.get(size - 1).name()).build();
+        return Response.ok(shown).link(next, "next").build();
     }
 
     @GET

@@ -2,9 +2,14 @@ package io.duckforge.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +24,29 @@ class SchemaResourceTest {
         given().when().get("/api/v1/schemas")
                 .then().statusCode(200)
                 .body("name", hasItems("well_production", "sensor_reading"));
+    }
+
+    @Test
+    void listPagesFollowTheirNextLinkThroughEveryDatasetInNameOrder() {
+        List<String> all = given().when().get("/api/v1/schemas").then().extract().jsonPath().getList("name");
+        List<String> paged = new ArrayList<>();
+        String next = "/api/v1/schemas?limit=1";
+        while (next != null) {
+            Response page = given().when().get(next).then().statusCode(200).extract().response();
+            List<String> names = page.jsonPath().getList("name");
+            assertThat(names).hasSize(1);
+            paged.addAll(names);
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+        assertThat(paged).isEqualTo(all).isSorted();
+    }
+
+    @Test
+    void listLimitOutOfRangeIs400NamingIt() {
+        given().when().get("/api/v1/schemas?limit=1001")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test

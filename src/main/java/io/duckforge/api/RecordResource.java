@@ -221,10 +221,7 @@ public class RecordResource {
                            @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields) {
         DatasetSchema schema = catalog.require(schemaName);
         RecordQuery query = RecordQueryParser.parse(schema, filters, sort, fields, parseInt("page", page), parseInt("size", size));
-        List<RecordView> items = store.find(schema, query).stream().map(RecordView::of).toList();
-        long total = store.count(schema, query.filters());
-        return new RecordPage(items, total, query.page(), query.size(),
-                query.offset() + items.size() < total, query.page() > 1);
+        return RecordPage.fetch(store, schema, query);
     }
 
     /** 200 with the record, its version as the ETag. */

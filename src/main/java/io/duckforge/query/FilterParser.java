@@ -33,7 +33,14 @@ public final class FilterParser {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        JsonNode root = readJson(json, "filters");
+        return parseTree(readJson(json, "filters"), schema);
+    }
+
+    /** @param root the filters as JSON, from a query body; null means no filter */
+    public static List<Filter> parseTree(JsonNode root, DatasetSchema schema) {
+        if (root == null || root.isNull()) {
+            return List.of();
+        }
         if (!root.isArray()) {
             throw new ValidationException(FieldError.of("filters", "expected a JSON array of {\"field\", \"operator\", \"value\"}"));
         }

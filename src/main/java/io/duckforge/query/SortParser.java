@@ -23,7 +23,14 @@ public final class SortParser {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        JsonNode root = FilterParser.readJson(json, "sort");
+        return parseTree(FilterParser.readJson(json, "sort"), schema);
+    }
+
+    /** @param root the sort as JSON, from a query body; null means the default order */
+    public static List<SortField> parseTree(JsonNode root, DatasetSchema schema) {
+        if (root == null || root.isNull()) {
+            return List.of();
+        }
         if (!root.isArray()) {
             throw new ValidationException(FieldError.of("sort", "expected a JSON array of {\"field\", \"order\"}"));
         }

@@ -43,6 +43,18 @@ class RecordQueryBodyTest {
     }
 
     @Test
+    void theSameInTravelsInAUrlToo() {
+        String dataset = datasetWithSensors("a", "b", "c");
+        String values = IntStream.range(0, 2_000).mapToObj(i -> "\"value-" + i + "\"").collect(Collectors.joining(","));
+
+        given().queryParam("filters", "[{\"field\": \"sensor\", \"operator\": \"in\", \"value\": [" + values + ", \"b\"]}]")
+                .when().get("/api/v1/records/" + dataset)
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items.data.sensor", contains("b"));
+    }
+
+    @Test
     void fieldsPageAndSizeShapeThePageAsTheirParametersDo() {
         String dataset = datasetWithSensors("a", "b", "c");
 

@@ -14,7 +14,7 @@ import static io.duckforge.schema.PropertyValueConverter.MIN_YEAR;
  * Arrow bodies). A column's own type must already mean the property's type: DuckDB's CAST would turn {@code 1.5}
  * into {@code 2}, {@code "12"} into {@code 12}, {@code true} into {@code 1.0} and a struct into text, all of which a
  * JSON body is refused for. Then each value must pass what the converter checks: finite numbers, 64-bit integers,
- * years 0001 to 9999, canonical UUID text, valid JSON text. A timestamp without a time zone is refused as a JSON
+ * years 0001 to 9999, canonical UUID text, valid JSON text with finite numbers. A timestamp without a time zone is refused as a JSON
  * date-time without an offset is.
  */
 final class ColumnValueRules {
@@ -63,9 +63,19 @@ final class ColumnValueRules {
             case DATETIME -> column + " < TIMESTAMPTZ '" + year(MIN_YEAR) + "-01-01 00:00:00+00' OR " + column
                     + " > TIMESTAMPTZ '" + year(MAX_YEAR) + "-12-31 23:59:59.999999+00'";
             case UUID -> sourceType.equals("VARCHAR") ? "NOT regexp_full_match(" + column + ", " + CANONICAL_UUID + ")" : "FALSE";
-            case JSON -> sourceType.equals("VARCHAR") ? "NOT json_valid(" + column + ")" : "FALSE";
+            case JSON -> "NOT json_valid(" + column + ") OR " + nonFiniteNumberIn(column);
             case STRING, BOOLEAN -> "FALSE";
         };
+    }
+
+    /**
+     * DuckDB's JSON reader takes {@code NaN}, {@code Infinity} and numbers beyond a double ({@code 1e400}), which no
+     * JSON body may carry: any number in the document that is not a finite double. The document is swapped for
+     * {@code null} where it is not valid JSON, because {@code json_tree} would fail the whole query on it.
+     */
+    private static String nonFiniteNumberIn(String column) {
+        return "EXISTS (SELECT 1 FROM json_tree(CASE WHEN json_valid(" + column + ") THEN " + column
+                + " ELSE 'null' END) WHERE type = 'DOUBLE' AND NOT coalesce(isfinite(TRY_CAST(atom AS DOUBLE)), false))";
     }
 
     private static String expected(PropertyType type) {

@@ -160,6 +160,17 @@ class ValueRulesTest {
         refusedAsBulk(PARQUET, parquet("SELECT 's' AS sensor, TIMESTAMP '2024-01-01 00:00:00' AS taken_at"), "taken_at");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"[1e400]", "{\"a\": [NaN]}", "-Infinity"})
+    void parquetJsonTextWithANumberNoJsonBodyMayCarryIsRefused(String document) throws Exception {
+        refusedAsBulk(PARQUET, parquet("SELECT 's' AS sensor, '" + document + "' AS payload"), "payload");
+    }
+
+    @Test
+    void arrowJsonTextWithAnInfiniteNumberIsRefused() throws Exception {
+        refusedAsBulk(ARROW, arrow("SELECT 's' AS sensor, '{\"x\": -1e999}' AS payload", 1024), "payload");
+    }
+
     @Test
     void parquetStructsIntoAStringAreRefused() throws Exception {
         refusedAsBulk(PARQUET, parquet("SELECT {'x': 1} AS sensor"), "sensor");

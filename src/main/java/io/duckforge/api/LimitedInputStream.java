@@ -47,6 +47,15 @@ final class LimitedInputStream extends FilterInputStream {
         return new RequestTooLargeException(kind + " takes at most " + limit + " bytes; nothing was written");
     }
 
+    /**
+     * Leaves the request's own stream open: closing it reads the rest of the body first, so a request refused before
+     * its end (a bad first row, no connection free) would wait for a stalled client, holding its worker thread and
+     * never sending the refusal. The HTTP layer ends the exchange with the response.
+     */
+    @Override
+    public void close() {
+    }
+
     /** Whether the body went over the limit: a reader that swallows the exception (a native one) can still tell. */
     boolean exceeded() {
         return read > limit;

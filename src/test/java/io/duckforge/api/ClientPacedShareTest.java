@@ -58,9 +58,18 @@ class ClientPacedShareTest {
         int finish() throws IOException {
             socket.getOutputStream().write(rest.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
+            return answer().get(0);
+        }
+
+        /** The status code, then 1 if the answer closed the connection. */
+        List<Integer> answer() throws IOException {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            int status = Integer.parseInt(in.readLine().split(" ")[1]);
+            boolean closes = false;
+            for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+                closes |= header.equalsIgnoreCase("connection: close");
+            }
+            return List.of(status, closes ? 1 : 0);
         }
 
         @Override
@@ -91,6 +100,9 @@ class ClientPacedShareTest {
             given().contentType("application/x-ndjson").body("{\"sensor\": \"late\"}\n".getBytes(StandardCharsets.UTF_8))
                     .when().post("/api/v1/records/" + dataset + "/bulk")
                     .then().statusCode(503).header("Retry-After", "1").contentType("application/problem+json");
+            try (StalledUpload late = new StalledUpload(dataset, "{\"sensor\": \"late\"}\n", "{}")) {
+                assertThat(late.answer()).as("refused at once, its unread body closing the connection").containsExactly(503, 1);
+            }
             given().when().get("/api/v1/records/" + dataset + "/stream").then().statusCode(503);
             given().when().get("/api/v1/records/" + dataset + "/count").then().statusCode(200).body("count", equalTo(1));
             given().when().get("/q/health/ready").then().statusCode(200);

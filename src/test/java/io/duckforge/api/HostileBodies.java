@@ -1,10 +1,8 @@
 package io.duckforge.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +19,6 @@ import java.util.Set;
 final class HostileBodies {
 
     private static final Set<String> TEXT_PROPERTIES = Set.of("sensor", "day", "taken_at", "batch");
-    private static final ObjectMapper ESCAPED = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private HostileBodies() {
@@ -31,7 +28,7 @@ final class HostileBodies {
         JsonNode node = value.value();
         String field;
         if ("payload".equals(value.property()) && !node.isNull()) {
-            field = quoted(ESCAPED.writeValueAsString(node));
+            field = quoted(HostileValues.ESCAPED.writeValueAsString(node));
         } else if (TEXT_PROPERTIES.contains(value.property()) && node.isTextual() && wellFormed(node.textValue())) {
             field = quoted(node.textValue());
         } else if (Set.of("reading", "level").contains(value.property()) && node.isNumber()

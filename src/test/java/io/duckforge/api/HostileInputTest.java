@@ -1,9 +1,7 @@
 package io.duckforge.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,8 +31,6 @@ class HostileInputTest {
     private static final int RANDOM_CASES = Integer.getInteger("duckforge.hostile.cases", 100);
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|Error:|java\\.|org\\.|io\\.duckforge|/tmp/|target/|\\.duckdb|\\.parquet\\b|SQLException");
-    // Non-ASCII as \\u escapes: a lone surrogate then travels as JSON text, as a client's JSON library would send it.
-    private static final ObjectMapper ESCAPED = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     /** Each way in's answer for the case being checked, for the failure message. */
@@ -59,9 +55,9 @@ class HostileInputTest {
                 .when().post("/api/v1/records/" + dataset);
         stored.put("single", outcome(dataset, marker + "-single", value, single, false, label, softly));
         stored.put("array", bulk(dataset, marker + "-array", value, ContentType.JSON.toString(),
-                jsonBytes("[" + ESCAPED.writeValueAsString(row(marker + "-array", value)) + "]"), label, softly));
+                jsonBytes("[" + HostileValues.ESCAPED.writeValueAsString(row(marker + "-array", value)) + "]"), label, softly));
         stored.put("ndjson", bulk(dataset, marker + "-ndjson", value, "application/x-ndjson",
-                jsonBytes(ESCAPED.writeValueAsString(row(marker + "-ndjson", value)) + "\n"), label, softly));
+                jsonBytes(HostileValues.ESCAPED.writeValueAsString(row(marker + "-ndjson", value)) + "\n"), label, softly));
         Optional<String> csv = HostileBodies.csv(marker + "-csv", value);
         if (csv.isPresent()) {
             stored.put("csv", bulk(dataset, marker + "-csv", value, "text/csv",
@@ -88,7 +84,7 @@ class HostileInputTest {
                                        boolean bulk, String label, SoftAssertions softly) throws Exception {
         int status = response.statusCode();
         String body = response.asString();
-        answers.put(marker, status + " " + ESCAPED.writeValueAsString(body));
+        answers.put(marker, status + " " + HostileValues.ESCAPED.writeValueAsString(body));
         softly.assertThat(status).as("%s (%s): no server error; body %s", label, marker, body).isLessThan(500);
         JsonNode record = storedRecord(dataset, marker);
         if (status >= 400) {
@@ -119,7 +115,7 @@ class HostileInputTest {
     }
 
     private static byte[] jsonBytes(Object row) throws Exception {
-        String text = row instanceof String s ? s : ESCAPED.writeValueAsString(row);
+        String text = row instanceof String s ? s : HostileValues.ESCAPED.writeValueAsString(row);
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -27,14 +27,15 @@ final class HostileValues {
         @Override
         public String toString() {
             try {
-                return property + " = " + ASCII.writeValueAsString(value);
+                return property + " = " + ESCAPED.writeValueAsString(value);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
     }
 
-    private static final ObjectMapper ASCII = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
+    /** Writes non-ASCII as \\u escapes: a lone surrogate then travels as JSON text, as a client's JSON library sends it. */
+    static final ObjectMapper ESCAPED = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String[] TEXT_PIECES = {

@@ -95,6 +95,14 @@ final class ServiceUnderTest implements AutoCloseable {
         return -1;
     }
 
+    /** The value of an unlabelled gauge at /q/metrics; NaN when absent. */
+    double gauge(String name) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/q/metrics")).build()).body().lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(Double.NaN);
+    }
+
     /** Heap in use now, summed over the heap pools reported at /q/metrics, in MiB. */
     long heapUsedMib() throws Exception {
         String metrics = send(HttpRequest.newBuilder(uri("/q/metrics")).build()).body();

@@ -13,6 +13,7 @@ import io.duckforge.schema.SchemaCatalog;
 import io.duckforge.schema.ValidationException;
 import io.duckforge.store.BulkWrite;
 import io.duckforge.store.DatasetStore;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.duckforge.store.RowLimitExceededException;
 import io.duckforge.store.SystemValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,10 +45,12 @@ public class BulkIngest {
     private final ScratchFiles scratch;
     private final int maxRows;
     private final long maxBodyBytes;
+    private final CurrentVertxRequest exchange;
 
     public BulkIngest(ObjectMapper mapper, SchemaCatalog catalog, DatasetStore store, ScratchFiles scratch,
-                      DuckForgeConfig config) {
+                      DuckForgeConfig config, CurrentVertxRequest exchange) {
         this.scratch = scratch;
+        this.exchange = exchange;
         this.mapper = mapper;
         this.rowMapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.catalog = catalog;
@@ -202,7 +205,7 @@ public class BulkIngest {
     }
 
     private long ingestArrowOfLength(DatasetSchema schema, InputStream body, long length) throws IOException {
-        LimitedInputStream limited = new LimitedInputStream(body, maxBodyBytes, LimitedInputStream.BULK_BODY);
+        LimitedInputStream limited = limited(body);
         Path copy = scratch.create("ingest-", ".arrows");
         try {
             return store.ingestArrow(schema, limited, length, copy, maxRows);
@@ -216,8 +219,9 @@ public class BulkIngest {
         }
     }
 
-    private InputStream limited(InputStream body) {
-        return new LimitedInputStream(body, maxBodyBytes, LimitedInputStream.BULK_BODY);
+    private LimitedInputStream limited(InputStream body) {
+        return new LimitedInputStream(body, maxBodyBytes, LimitedInputStream.BULK_BODY,
+                UnreadBodyConnectionClose.markBodyRead(exchange.getCurrent()));
     }
 
     /** The elements of the array the parser stands at the start of. */

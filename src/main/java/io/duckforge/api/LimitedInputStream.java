@@ -16,13 +16,18 @@ final class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
     private final String kind;
+    private final Runnable atEnd;
     private long read;
 
-    /** @param kind what the body is, for the 413's detail: {@link #BULK_BODY} or {@link #REQUEST_BODY} */
-    LimitedInputStream(InputStream in, long limit, String kind) {
+    /**
+     * @param kind  what the body is, for the 413's detail: {@link #BULK_BODY} or {@link #REQUEST_BODY}
+     * @param atEnd run when the body has been read to its end
+     */
+    LimitedInputStream(InputStream in, long limit, String kind, Runnable atEnd) {
         super(in);
         this.limit = limit;
         this.kind = kind;
+        this.atEnd = atEnd;
     }
 
     @Override
@@ -30,6 +35,8 @@ final class LimitedInputStream extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             count(1);
+        } else {
+            atEnd.run();
         }
         return b;
     }
@@ -39,6 +46,8 @@ final class LimitedInputStream extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             count(n);
+        } else if (n < 0) {
+            atEnd.run();
         }
         return n;
     }
@@ -50,7 +59,7 @@ final class LimitedInputStream extends FilterInputStream {
     /**
      * Leaves the request's own stream open: closing it reads the rest of the body first, so a request refused before
      * its end (a bad first row, no connection free) would wait for a stalled client, holding its worker thread and
-     * never sending the refusal. The HTTP layer ends the exchange with the response.
+     * never sending the refusal. {@link UnreadBodyConnectionClose} closes such a connection behind the answer.
      */
     @Override
     public void close() {

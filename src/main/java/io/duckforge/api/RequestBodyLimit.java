@@ -1,6 +1,7 @@
 package io.duckforge.api;
 
 import io.duckforge.DuckForgeConfig;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -19,9 +20,11 @@ public class RequestBodyLimit implements ReaderInterceptor {
 
     // Looked up per body: interceptors are built while the application is assembled, before configuration exists.
     private final jakarta.inject.Provider<DuckForgeConfig> config;
+    private final jakarta.inject.Provider<CurrentVertxRequest> exchange;
 
-    public RequestBodyLimit(jakarta.inject.Provider<DuckForgeConfig> config) {
+    public RequestBodyLimit(jakarta.inject.Provider<DuckForgeConfig> config, jakarta.inject.Provider<CurrentVertxRequest> exchange) {
         this.config = config;
+        this.exchange = exchange;
     }
 
     @Override
@@ -34,7 +37,8 @@ public class RequestBodyLimit implements ReaderInterceptor {
         if (declared != null && declaredLength(declared) > maxBytes) {
             throw LimitedInputStream.tooLarge(LimitedInputStream.REQUEST_BODY, maxBytes);
         }
-        context.setInputStream(new LimitedInputStream(context.getInputStream(), maxBytes, LimitedInputStream.REQUEST_BODY));
+        context.setInputStream(new LimitedInputStream(context.getInputStream(), maxBytes, LimitedInputStream.REQUEST_BODY,
+                UnreadBodyConnectionClose.markBodyRead(exchange.get().getCurrent())));
         return context.proceed();
     }
 

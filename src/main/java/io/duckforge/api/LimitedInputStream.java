@@ -32,7 +32,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b = received(() -> super.read());
         if (b >= 0) {
             count(1);
         } else {
@@ -43,7 +43,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n = received(() -> super.read(buffer, offset, length));
         if (n > 0) {
             count(n);
         } else if (n < 0) {
@@ -68,6 +68,22 @@ final class LimitedInputStream extends FilterInputStream {
     /** Whether the body went over the limit: a reader that swallows the exception (a native one) can still tell. */
     boolean exceeded() {
         return read > limit;
+    }
+
+    /** A failure to read the request is the client's: it went silent past the read timeout, or hung up. */
+    private static int received(BodyRead read) throws BodyNotReceivedException {
+        try {
+            return read.next();
+        } catch (BodyNotReceivedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BodyNotReceivedException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface BodyRead {
+        int next() throws IOException;
     }
 
     private void count(long bytes) {

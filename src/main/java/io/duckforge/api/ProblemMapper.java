@@ -122,6 +122,13 @@ public class ProblemMapper {
         return problem(413, "too-large", "Request too large", e.getMessage(), uri, null);
     }
 
+    /** Usually nobody is left to read it; it keeps the log free of errors that are not the service's. */
+    @ServerExceptionMapper
+    public Response bodyNotReceived(BodyNotReceivedException e, UriInfo uri) {
+        Log.debugf("Body of %s not received: %s", uri.getPath(), e.getCause().getMessage());
+        return problem(408, "body-not-received", "Body not received", e.getMessage(), uri, null);
+    }
+
     /** Nothing can reach a client that left; this only keeps the log free of errors that are not the service's. */
     @ServerExceptionMapper
     public Response clientGone(ClientGoneException e, UriInfo uri) {

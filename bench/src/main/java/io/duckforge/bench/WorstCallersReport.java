@@ -46,9 +46,11 @@ final class WorstCallersReport {
         attackAnswers.forEach((answer, count) -> md.append(String.format("| %s | %,d |%n", answer, count)));
         md.append("""
 
-                Stalled uploads past the share for slow clients (8 connections) are answered 503 with `Retry-After`
-                after 5 s; those inside it hold their connection until the idle timeout (5 minutes) and write nothing.
-                Arrow bodies that declare more than they carry are refused with 400 before anything is allocated.
+                Stalled uploads and slow readers past the share for slow clients (8 connections) are answered 503 with
+                `Retry-After` after 5 s, without the rest of their body being read; uploads inside the share are cut
+                off after 60 s of silence (`quarkus.http.read-timeout`) and write nothing. Arrow bodies wait for the
+                share like any bulk body; those that get a connection and declare more than they carry are refused with
+                400 before anything is allocated.
                 """);
         return md.toString();
     }

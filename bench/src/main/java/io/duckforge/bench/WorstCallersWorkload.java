@@ -42,6 +42,7 @@ final class WorstCallersWorkload implements Workload {
                 .POST(HttpRequest.BodyPublishers.ofString(IngestJsonWorkload.datasetDocument(WRITES))).build());
         Function<SplittableRandom, HttpLoad.Call> ordinary = ordinaryCalls(context, data);
 
+        HttpLoad.run(service.port(), CLIENTS, context.settings().newRun(), ordinary); // warms both phases' code alike
         LoadRun calm = HttpLoad.run(service.port(), CLIENTS, context.settings().newRun(), ordinary);
         LoadRun underAttack;
         Map<String, Long> attackAnswers;

@@ -1,7 +1,6 @@
 package io.duckforge.api;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +12,9 @@ import io.duckforge.schema.SchemaCatalog;
 import io.duckforge.schema.ValidationException;
 import io.duckforge.store.BulkWrite;
 import io.duckforge.store.DatasetStore;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.duckforge.store.RowLimitExceededException;
 import io.duckforge.store.SystemValues;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -63,8 +62,8 @@ public class BulkIngest {
     public long ingestArray(String schemaName, InputStream body) throws IOException {
         DatasetSchema schema = catalog.require(schemaName);
         try (JsonParser parser = rowMapper.createParser(limited(body))) {
-            expectArray(parser.nextToken(), "the body");
-            return ingestRows(schema, arrayRows(parser), () -> expectEnd(parser));
+            BulkJsonBodies.expectArray(parser.nextToken(), "the body");
+            return ingestRows(schema, BulkJsonBodies.arrayRows(parser), () -> BulkJsonBodies.expectEnd(parser));
         }
     }
 
@@ -89,74 +88,9 @@ public class BulkIngest {
      */
     public long ingestEnvelope(InputStream body) throws IOException {
         try (JsonParser parser = rowMapper.createParser(limited(body))) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ValidationException(FieldError.of("", "expected {\"schema_name\": ..., \"data\": [...]}"));
-            }
-            String schemaName = null;
-            JsonNode bufferedData = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (key) {
-                    case "schema_name" -> {
-                        if (schemaName != null) {
-                            throw duplicateKey(key);
-                        }
-                        schemaName = envelopeSchemaName(parser, value);
-                    }
-                    case "data" -> {
-                        if (bufferedData != null) {
-                            throw duplicateKey(key);
-                        }
-                        expectArray(value, "data");
-                        if (schemaName != null) {
-                            return ingestRows(catalog.require(schemaName), arrayRows(parser), () -> expectEnvelopeEnd(parser));
-                        }
-                        bufferedData = rowMapper.readTree(parser);
-                    }
-                    default -> throw unknownKey(key);
-                }
-            }
-            expectEnd(parser);
-            if (schemaName == null) {
-                throw new ValidationException(FieldError.of("schema_name", "the dataset name is required"));
-            }
-            if (bufferedData == null) {
-                throw new ValidationException(FieldError.of("data", "a JSON array of records is required"));
-            }
-            try (JsonParser buffered = rowMapper.treeAsTokens(bufferedData)) {
-                buffered.nextToken();
-                return ingestRows(catalog.require(schemaName), arrayRows(buffered), () -> { });
-            }
+            return BulkJsonBodies.envelope(parser, rowMapper,
+                    (schemaName, rows, endOfBody) -> ingestRows(catalog.require(schemaName), rows, endOfBody));
         }
-    }
-
-    private static String envelopeSchemaName(JsonParser parser, JsonToken value) throws IOException {
-        if (value != JsonToken.VALUE_STRING) {
-            throw new ValidationException(FieldError.of("schema_name", "expected the dataset name as a string"));
-        }
-        return parser.getText();
-    }
-
-    /** After a streamed {@code data}: both keys are taken, so any further key is refused, then the body must end. */
-    private static void expectEnvelopeEnd(JsonParser parser) throws IOException {
-        JsonToken token = parser.nextToken();
-        if (token == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            throw key.equals("schema_name") || key.equals("data") ? duplicateKey(key) : unknownKey(key);
-        }
-        if (token != JsonToken.END_OBJECT) {
-            throw new ValidationException(FieldError.of("", "expected the end of the envelope object"));
-        }
-        expectEnd(parser);
-    }
-
-    private static ValidationException duplicateKey(String key) {
-        return new ValidationException(FieldError.of(key, "'" + key + "' appears more than once; nothing was written"));
-    }
-
-    private static ValidationException unknownKey(String key) {
-        return new ValidationException(FieldError.of(key, "unknown key; expected schema_name and data"));
     }
 
     /**
@@ -224,11 +158,6 @@ public class BulkIngest {
                 UnreadBodyConnectionClose.markBodyRead(exchange.getCurrent()));
     }
 
-    /** The elements of the array the parser stands at the start of. */
-    private static RowSource arrayRows(JsonParser parser) {
-        return () -> parser.nextToken() == JsonToken.END_ARRAY ? null : parser.readValueAsTree();
-    }
-
     /**
      * @param endOfBody reads what follows the rows and throws if it is not a proper end; it runs before the commit,
      *                  so a body is checked whole before anything becomes visible
@@ -275,17 +204,5 @@ public class BulkIngest {
     @FunctionalInterface
     interface BodyEnd {
         void check() throws IOException;
-    }
-
-    private static void expectArray(JsonToken token, String what) {
-        if (token != JsonToken.START_ARRAY) {
-            throw new ValidationException(FieldError.of("data", what + " must be a JSON array of records"));
-        }
-    }
-
-    private static void expectEnd(JsonParser parser) throws IOException {
-        if (parser.nextToken() != null) {
-            throw new ValidationException(FieldError.of("", "unexpected content after the end of the JSON body"));
-        }
     }
 }

@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Temporary files for bodies DuckDB reads or writes whole (Parquet), in DuckDB's temporary directory when one is
- * configured (it is sized for spilling), else the JVM's.
+ * Temporary files for bodies DuckDB reads or writes whole (Parquet), in a directory of this database's own under
+ * DuckDB's temporary directory when one is configured (it is sized for spilling), else the JVM's. Being the
+ * database's own, it can be emptied at startup of what a killed process left.
  */
 @ApplicationScoped
 public class ScratchFiles {
@@ -17,7 +18,14 @@ public class ScratchFiles {
     private final Path directory;
 
     public ScratchFiles(DuckForgeConfig config) {
-        this.directory = Path.of(config.duckdb().tempDirectory().orElse(System.getProperty("java.io.tmpdir")));
+        Path base = Path.of(config.duckdb().tempDirectory().orElse(System.getProperty("java.io.tmpdir")));
+        String database = Path.of(config.duckdb().path()).toAbsolutePath().normalize().toString();
+        this.directory = base.resolve("duckforge-scratch-" + Integer.toHexString(database.hashCode()));
+    }
+
+    /** The directory; nothing but this service's scratch files are in it. */
+    public Path directory() {
+        return directory;
     }
 
     Path create(String prefix, String suffix) throws IOException {

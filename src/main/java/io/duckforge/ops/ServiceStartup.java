@@ -1,6 +1,7 @@
 package io.duckforge.ops;
 
 import io.duckforge.DuckForgeConfig;
+import io.duckforge.api.ScratchFiles;
 import io.duckforge.schema.SchemaCatalog;
 import io.duckforge.schema.SchemaFileException;
 import io.duckforge.schema.SchemaFileSource;
@@ -17,7 +18,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Restores a backup into a fresh database when asked to, applies the catalog and schema files before the service reports itself ready (a bad file stops startup), and drops
+ * Opens the database (however long its write-ahead log takes to replay), removes what a killed process left on disk
+ * ({@link CrashLeftovers}), restores a backup into a fresh database when asked to, applies the catalog and schema files before the service reports itself ready (a bad file stops startup), and drops
  * idempotency keys past their retention.
  */
 @ApplicationScoped
@@ -28,8 +30,13 @@ public class ServiceStartup {
     private final DatasetStore store;
     private final Duration keyRetention;
     private final Optional<String> restoreFrom;
+    private final ScratchFiles scratch;
+    private final Path backupDirectory;
 
-    public ServiceStartup(SchemaCatalog catalog, SchemaFileSource schemaFiles, DatasetStore store, DuckForgeConfig config) {
+    public ServiceStartup(SchemaCatalog catalog, SchemaFileSource schemaFiles, DatasetStore store, DuckForgeConfig config,
+                          ScratchFiles scratch) {
+        this.scratch = scratch;
+        this.backupDirectory = Path.of(config.backup().dir());
         this.catalog = catalog;
         this.schemaFiles = schemaFiles;
         this.store = store;
@@ -38,6 +45,14 @@ public class ServiceStartup {
     }
 
     void onStart(@Observes StartupEvent event) {
+        try {
+            store.open();
+        } catch (RuntimeException e) {
+            Log.errorf("Cannot start: %s", e.getMessage());
+            throw e;
+        }
+        CrashLeftovers.remove(scratch.directory(), path -> true);
+        CrashLeftovers.remove(backupDirectory, path -> path.getFileName().toString().endsWith(".partial"));
         restoreFrom.map(Path::of).ifPresent(backup -> {
             if (store.restore(backup)) {
                 Log.infof("Restored the database from the backup %s", backup);

@@ -147,6 +147,12 @@ public interface DatasetStore {
      */
     boolean restore(Path backup);
 
+    /**
+     * Opens the database the service owns, before anything else runs, taking as long as that takes (after a crash,
+     * the replay of a write-ahead log); without a time limit, since a start that gives up only starts again.
+     */
+    void open();
+
     /** Moves everything in the write-ahead log into the database file, which then holds all of it alone. */
     void checkpoint();
 

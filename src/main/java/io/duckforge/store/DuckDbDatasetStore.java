@@ -60,7 +60,6 @@ public class DuckDbDatasetStore implements DatasetStore {
     private final AgroalDataSource dataSource;
     private final PreparedStatementCache statements;
     private final MeterRegistry registry;
-    private final Path databaseFile;
     // One thread per bulk write in progress; their number is bounded by the request workers that start them.
     private final ExecutorService bulkWriters = Executors.newCachedThreadPool(new BulkWriterThreads());
 
@@ -68,15 +67,16 @@ public class DuckDbDatasetStore implements DatasetStore {
     private final GroupCommitWriter groupCommit;
     private final DatasetGate gate;
     private final ClientPacedConnections clientPaced;
+    private final DuckDbDatabase database;
 
     public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
-                              DuckForgeConfig config, ClientPacedConnections clientPaced) {
+                              DuckForgeConfig config, ClientPacedConnections clientPaced, DuckDbDatabase database) {
         this.dataSource = dataSource;
         this.statements = statements;
         this.registry = registry;
-        this.databaseFile = Path.of(config.duckdb().path());
         this.gate = new DatasetGate(config.migrations().requestWait(), config.migrations().drainTimeout());
         this.clientPaced = clientPaced;
+        this.database = database;
         DuckForgeConfig.Writes writes = config.writes();
         this.groupCommit = writes.groupCommit()
                 ? new GroupCommitWriter(dataSource, this::insertBatch, writes.maxBatch(), writes.maxWait(),
@@ -95,7 +95,7 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public List<DatasetSchema> appliedSchemas() {
         return timed("catalog-read", "", () -> {
-            prepareDirectory();
+            database.open();
             try (Connection connection = dataSource.getConnection()) {
                 DuckDbCatalog.createTables(connection);
                 List<DatasetSchema> schemas = DuckDbCatalog.readAll(connection);
@@ -639,7 +639,7 @@ public class DuckDbDatasetStore implements DatasetStore {
             if (!Files.isRegularFile(backup.resolve("schema.sql"))) {
                 throw new StoreException("No backup at " + backup + " (it has no schema.sql)", null);
             }
-            prepareDirectory();
+            database.open();
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement();
                      ResultSet rows = statement.executeQuery(
@@ -653,6 +653,11 @@ public class DuckDbDatasetStore implements DatasetStore {
                 return true;
             }
         });
+    }
+
+    @Override
+    public void open() {
+        database.open();
     }
 
     @Override
@@ -673,16 +678,6 @@ public class DuckDbDatasetStore implements DatasetStore {
             return true;
         } catch (SQLException e) {
             return false;
-        }
-    }
-
-    // DuckDB creates the file but not its directory, and the pool's first connection opens the file.
-    private void prepareDirectory() {
-        Path directory = databaseFile.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the database directory " + directory, e);
         }
     }
 

@@ -72,4 +72,31 @@ class ServiceRestartIT {
             assertThat(service.log()).contains(schemas.resolve("pumps.yaml") + ": properties[0] (rate).type: unknown type 'flot'");
         }
     }
+
+    @Test
+    void aSecondInstanceOnTheSameFileExitsNamingTheProcessThatHoldsIt() throws Exception {
+        Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString());
+        try (ServiceProcess first = ServiceProcess.start(workDir, environment).awaitReady();
+             ServiceProcess second = ServiceProcess.start(workDir, environment)) {
+            assertThat(second.awaitExit()).isNotZero();
+            assertThat(second.log()).containsPattern("Cannot start: The database file \\S+ is in use by another process: "
+                    + "Conflicting lock is held in .*\\(PID " + first.pid() + "\\)");
+        }
+    }
+
+    @Test
+    void anUnfinishedBackupOfAKilledRunIsRemovedAtTheNextStart() throws Exception {
+        Path backups = workDir.resolve("backups");
+        Path unfinished = Files.createDirectories(backups.resolve("duckforge-20261202T000000Z.partial"));
+        Files.writeString(unfinished.resolve("schema.sql"), "-- cut off");
+        Path finished = Files.createDirectories(backups.resolve("duckforge-20261201T000000Z"));
+        Map<String, String> environment = Map.of(
+                "DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString(),
+                "DUCKFORGE_BACKUP_DIR", backups.toString());
+
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
+            assertThat(unfinished).doesNotExist();
+            assertThat(finished).isDirectory();
+        }
+    }
 }

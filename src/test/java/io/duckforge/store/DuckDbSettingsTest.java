@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The configured DuckDB settings (see the %test profile) reach every pooled connection. */
+/** The configured DuckDB settings (see the %test profile) reach every pooled connection, also after a spill. */
 @QuarkusTest
 class DuckDbSettingsTest {
 
@@ -21,6 +21,10 @@ class DuckDbSettingsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    DuckDbConnectionSettings connectionSettings;
+
 
     @Test
     void everyPooledConnectionRunsWithTheConfiguredSettings() throws Exception {
@@ -43,6 +47,33 @@ class DuckDbSettingsTest {
         } finally {
             for (Connection connection : held) {
                 connection.close();
+            }
+        }
+    }
+
+    @Test
+    void aConnectionOpenedAfterASpillToTheTemporaryDirectoryTakesItsSettings() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET memory_limit = '64MB'");
+            try (ResultSet spilled = statement.executeQuery("SELECT max(position) FROM (SELECT row_number() OVER "
+                    + "(ORDER BY md5(i::VARCHAR)) AS position FROM range(3000000) r(i))")) {
+                spilled.next();
+                assertThat(spilled.getLong(1)).isEqualTo(3_000_000);
+            } finally {
+                statement.execute("SET memory_limit = '512MB'");
+            }
+        }
+
+        // What the pool does with each connection it opens; setting temp_directory again here failed after a spill.
+        try (Connection fresh = DuckDbDatabase.connectLikeThePool(dataSource)) {
+            connectionSettings.onConnectionCreate(fresh);
+            try (Statement statement = fresh.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT current_setting('TimeZone'), current_setting('temp_directory'),"
+                         + " current_setting('memory_limit')")) {
+                row.next();
+                assertThat(row.getString(1)).isEqualTo("UTC");
+                assertThat(row.getString(2)).endsWith("target/test-db/spill");
+                assertThat(row.getString(3)).isEqualTo("488.2 MiB");
             }
         }
     }

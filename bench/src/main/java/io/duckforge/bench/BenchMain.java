@@ -35,7 +35,7 @@ public final class BenchMain {
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
                 StreamWorkload.parquet(), StreamWorkload.arrow(),
                 IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet(),
-                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload(), new WorstCallersWorkload())) {
+                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload(), new WorstCallersWorkload(), new WalReplayWorkload())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }

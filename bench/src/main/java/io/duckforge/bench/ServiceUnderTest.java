@@ -115,7 +115,7 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     private void awaitReady(Path workDir) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300); // a start may replay a large write-ahead log
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited; see " + workDir.resolve("service.log"));

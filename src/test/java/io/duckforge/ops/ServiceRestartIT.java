@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -98,5 +101,42 @@ class ServiceRestartIT {
             assertThat(unfinished).doesNotExist();
             assertThat(finished).isDirectory();
         }
+    }
+
+    @Test
+    void aStartReplaysALargeWriteAheadLogHoweverLongItTakesThePoolsTimeoutNotwithstanding() throws Exception {
+        Path database = workDir.resolve("db/duckforge.duckdb");
+        Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", database.toString());
+        try (ServiceProcess first = ServiceProcess.start(workDir, environment).awaitReady()) {
+            given().baseUri(first.baseUri()).contentType(ContentType.JSON).body(DATASET)
+                    .when().post("/api/v1/schemas").then().statusCode(201);
+        }
+        long rows = writeUncheckpointedRows(database, 64L << 20);
+
+        // Opening the file now replays 64 MB of log, far longer than the pool would wait for a connection.
+        Map<String, String> impatientPool = Map.of("DUCKFORGE_DUCKDB_PATH", database.toString(),
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "0.3S");
+        try (ServiceProcess second = ServiceProcess.start(workDir, impatientPool).awaitReady()) {
+            given().baseUri(second.baseUri()).when().get("/api/v1/records/meters/count")
+                    .then().statusCode(200).body("count", equalTo((int) rows));
+            assertThat(second.log()).containsPattern("Opened the database \\S+ in \\d+ ms, replaying a write-ahead log of [\\d,]+ bytes");
+        }
+    }
+
+    /** Rows written with checkpoints held off, so they stay in the write-ahead log, as after a kill -9. */
+    private static long writeUncheckpointedRows(Path database, long walBytes) throws Exception {
+        Path wal = Path.of(database + ".wal");
+        long rows = 0;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET checkpoint_threshold = '1TB'");
+            statement.execute("PRAGMA disable_checkpoint_on_shutdown");
+            while (!Files.exists(wal) || Files.size(wal) < walBytes) {
+                statement.execute("INSERT INTO meters BY NAME SELECT uuid() AS id, now() AS created_at, now() AS updated_at,"
+                        + " 1 AS version, md5(i::VARCHAR) AS code, i AS kwh FROM range(" + rows + ", " + (rows + 100_000) + ") r(i)");
+                rows += 100_000;
+            }
+        }
+        return rows;
     }
 }

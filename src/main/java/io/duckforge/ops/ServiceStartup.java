@@ -68,7 +68,7 @@ public class ServiceStartup {
         }
         long purged = store.purgeIdempotencyKeys(OffsetDateTime.now(ZoneOffset.UTC).minus(keyRetention));
         if (purged > 0) {
-            Log.infof("Dropped %d idempotency keys older than %s", purged, keyRetention);
+            Log.infof("Dropped %d idempotency keys older than %s or left unanswered by an earlier run", purged, keyRetention);
         }
     }
 }

@@ -171,6 +171,11 @@ public interface DatasetStore {
     /** Frees a reserved key whose request failed without an answer worth keeping (a server error). */
     void releaseIdempotencyKey(String key);
 
-    /** @return how many keys older than the retention were removed */
+    /**
+     * Run at startup, before any request: removes keys older than the retention, and reservations without an answer,
+     * whose requests died with the process that made them (a retry then runs afresh instead of waiting for good).
+     *
+     * @return how many keys were removed
+     */
     long purgeIdempotencyKeys(OffsetDateTime expiredBefore);
 }

@@ -88,9 +88,10 @@ final class DuckDbIdempotencyKeys {
         }
     }
 
+    /** Keys past the retention, and reservations that never got an answer (a fingerprint comes with the answer). */
     static long purge(Connection connection, OffsetDateTime expiredBefore) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM duckforge_meta.idempotency_keys WHERE created_at < ?")) {
+                "DELETE FROM duckforge_meta.idempotency_keys WHERE created_at < ? OR fingerprint IS NULL")) {
             delete.setObject(1, expiredBefore);
             return delete.executeLargeUpdate();
         }

@@ -1,12 +1,16 @@
 package io.duckforge.api;
 
+import io.duckforge.store.DatasetStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -17,6 +21,9 @@ import static org.hamcrest.Matchers.equalTo;
 class IdempotencyTest {
 
     private String dataset;
+
+    @Inject
+    DatasetStore store;
 
     @BeforeEach
     void declare() {
@@ -114,5 +121,20 @@ class IdempotencyTest {
         create(key, "{\"reading\": 1}").then().statusCode(400);
         create(key, "{\"reading\": 1}").then().statusCode(400).header("Idempotent-Replayed", "true")
                 .body("errors[0].field", equalTo("sensor"));
+    }
+
+    @Test
+    void aReservationLeftByAProcessThatDiedIsFreedAtTheNextStartSoARetryRuns() {
+        String key = newKey();
+        // What a kill -9 leaves: the key reserved by a request that never answered.
+        assertThat(store.reserveIdempotencyKey(key, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1))).isTrue();
+        create(key, "{\"sensor\": \"a\"}").then().statusCode(409);
+
+        // What every start runs before serving.
+        store.purgeIdempotencyKeys(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
+
+        create(key, "{\"sensor\": \"a\"}").then().statusCode(201);
+        create(key, "{\"sensor\": \"a\"}").then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertThat(TestDatasets.count(dataset)).isEqualTo(1);
     }
 }

@@ -25,8 +25,7 @@ public class UnreadBodyConnectionClose {
     @ServerResponseFilter
     public void closeWhenTheBodyIsUnread(ContainerResponseContext response, RoutingContext exchange) {
         if (hasBody(exchange.request()) && exchange.get(BODY_READ) == null) {
-            response.getHeaders().putSingle(HttpHeaders.CONNECTION.toString(), HttpHeaders.CLOSE.toString());
-            exchange.addEndHandler(sent -> exchange.request().connection().close());
+            ConnectionClose.afterThisAnswer(response, exchange);
         }
     }
 

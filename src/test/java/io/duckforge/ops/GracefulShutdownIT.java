@@ -162,4 +162,38 @@ class GracefulShutdownIT {
     private static void sigterm(ServiceProcess service) {
         ProcessHandle.of(service.pid()).orElseThrow().destroy();
     }
+
+    @Test
+    void afterSigtermAKeepAliveClientIsToldToCloseItsConnection() throws Exception {
+        boolean toldToClose = false;
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment()).awaitReady();
+             java.net.Socket connection = new java.net.Socket("localhost", URI.create(service.baseUri()).getPort())) {
+            declare(service);
+            BufferedReader answers = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream requests = connection.getOutputStream();
+            boolean signalled = false;
+            // One keep-alive connection, one request after another, as a pooled HTTP client sends them.
+            while (!toldToClose) {
+                requests.write("GET /api/v1/records/meters/count HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                requests.flush();
+                String status = answers.readLine();
+                if (status == null) {
+                    break; // closed without saying so: what a client must not meet
+                }
+                long length = 0;
+                for (String header = answers.readLine(); header != null && !header.isEmpty(); header = answers.readLine()) {
+                    toldToClose |= header.equalsIgnoreCase("connection: close");
+                    if (header.toLowerCase().startsWith("content-length:")) {
+                        length = Long.parseLong(header.substring(15).trim());
+                    }
+                }
+                answers.skip(length);
+                if (!signalled) {
+                    service.signalTerminate();
+                    signalled = true;
+                }
+            }
+        }
+        assertThat(toldToClose).as("an answer after SIGTERM carries Connection: close").isTrue();
+    }
 }

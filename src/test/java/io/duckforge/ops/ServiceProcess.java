@@ -105,6 +105,11 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM without waiting: the process goes on through its graceful shutdown meanwhile. */
+    void signalTerminate() {
+        process.destroy();
+    }
+
     /** SIGKILL: no shutdown hook runs, as when a node dies or the grace period runs out. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class SchemaCatalog {
+
+    /** How a dataset's creation or migration by a schema file is recorded ({@code applied_by}, the catalog's source). */
+    private static final String FILE_SOURCE = "file:";
 
     private final DatasetStore store;
     private final boolean allowDestructiveFileChanges;
@@ -45,7 +49,7 @@ public class SchemaCatalog {
         schemaFiles.forEach((location, schema) -> {
             DatasetSchema current = applied.get(schema.name());
             if (current == null) {
-                store.createDataset(schema, "file:" + location);
+                store.createDataset(schema, FILE_SOURCE + location);
                 applied.put(schema.name(), schema);
                 Log.infof("Created dataset '%s' from %s", schema.name(), location);
             } else {
@@ -62,6 +66,16 @@ public class SchemaCatalog {
             return;
         }
         List<SchemaChange> destructive = changes.stream().filter(change -> !change.op().additive()).toList();
+        Optional<MigrationRecord> changedThroughApi = newestMigration(file.name())
+                .filter(newest -> !newest.appliedBy().startsWith(FILE_SOURCE));
+        if (!destructive.isEmpty() && changedThroughApi.isPresent()) {
+            // The file is older than the dataset: applying it would undo what PATCH did (a rename would drop the
+            // renamed column with its values). The dataset stays as it is; the start goes on.
+            Log.warnf("%s: dataset '%s' was changed through the API since the file was last applied (version %d, by %s); "
+                            + "the file's differences %s are not applied. Update the file to match the dataset.",
+                    location, file.name(), changedThroughApi.get().version(), changedThroughApi.get().appliedBy(), changes);
+            return;
+        }
         if (!destructive.isEmpty() && !allowDestructiveFileChanges) {
             throw new SchemaFileException(location + ": dataset '" + file.name() + "' (version " + current.version()
                     + ") would need changes that are not additive: " + destructive + ". Make them through PATCH /api/v1/schemas/"
@@ -69,13 +83,18 @@ public class SchemaCatalog {
                     + "duckforge.schemas.allow-destructive-changes=true to apply the file as it is");
         }
         try {
-            MigrationResult result = migrate(file.name(), new MigrationRequest(changes, false, "file:" + location));
+            MigrationResult result = migrate(file.name(), new MigrationRequest(changes, false, FILE_SOURCE + location));
             Log.infof("Migrated dataset '%s' to version %d from %s: %s (%s, %d records touched)", file.name(),
                     result.toVersion(), location, changes, result.strategy(), result.rowsTouched());
         } catch (ValidationException | MigrationRefusedException e) {
             throw new SchemaFileException(location + ": dataset '" + file.name() + "' cannot be migrated to the file's "
                     + "definition: " + e.getMessage());
         }
+    }
+
+    private Optional<MigrationRecord> newestMigration(String dataset) {
+        List<MigrationRecord> history = store.migrations(dataset);
+        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
     }
 
     /** Whether {@link #bootstrap} has completed. */

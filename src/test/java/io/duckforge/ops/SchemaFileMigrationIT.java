@@ -95,4 +95,28 @@ class SchemaFileMigrationIT {
                     .then().body("data.code", equalTo("P1")).body("data.site", equalTo("north"));
         }
     }
+
+    @Test
+    void aRenameThroughTheApiOfAFileDeclaredDatasetDoesNotStopTheNextStart() throws Exception {
+        Path schemas = Files.createDirectories(workDir.resolve("schemas"));
+        Files.writeString(schemas.resolve("pumps.yaml"), V1);
+        Map<String, String> environment = Map.of(
+                "DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString(),
+                "DUCKFORGE_SCHEMAS_DIR", schemas.toString());
+        String id;
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
+            id = given().baseUri(service.baseUri()).contentType(ContentType.JSON).body("{\"code\": \"P1\", \"rate\": 2.5}")
+                    .when().post("/api/v1/records/pumps").then().statusCode(201).extract().path("id");
+            given().baseUri(service.baseUri()).contentType(ContentType.JSON)
+                    .body("{\"changes\": [{\"op\": \"rename_property\", \"name\": \"rate\", \"to\": \"flow\"}]}")
+                    .when().patch("/api/v1/schemas/pumps").then().statusCode(200);
+        }
+
+        // The file still says `rate`: applied as it is, it would drop `flow` with its values.
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
+            given().baseUri(service.baseUri()).when().get("/api/v1/records/pumps/" + id).then().body("data.flow", equalTo(2.5f));
+            given().baseUri(service.baseUri()).when().get("/api/v1/schemas/pumps").then().body("version", equalTo(2));
+            assertThat(service.log()).contains("was changed through the API since the file was last applied");
+        }
+    }
 }

@@ -11,6 +11,7 @@ import io.duckforge.schema.ValidationException;
 import io.duckforge.store.DatasetBusyException;
 import io.duckforge.store.MigrationRefusedException;
 import io.duckforge.store.OverloadedException;
+import io.duckforge.store.ResourceExhaustedException;
 import io.duckforge.store.RowLimitExceededException;
 import io.duckforge.store.UniqueViolationException;
 import io.duckforge.store.VersionMismatchException;
@@ -95,6 +96,17 @@ public class ProblemMapper {
     public Response overloaded(OverloadedException e, UriInfo uri) {
         return Response.fromResponse(problem(503, "overloaded", "Service overloaded", e.getMessage(), uri, null))
                 .header("Retry-After", "1").build();
+    }
+
+    @ServerExceptionMapper
+    public Response resourceExhausted(ResourceExhaustedException e, UriInfo uri) {
+        Log.warnf("%s on %s: %s", e.resource(), uri.getPath(), e.getCause() == null ? "" : e.getCause().getMessage());
+        ResourceExhaustedException.Resource resource = e.resource();
+        Response response = problem(resource.status(), "out-of-" + resource.name().toLowerCase(),
+                resource == ResourceExhaustedException.Resource.MEMORY ? "Out of memory" : "Insufficient storage",
+                e.getMessage(), uri, null);
+        return resource == ResourceExhaustedException.Resource.MEMORY
+                ? Response.fromResponse(response).header("Retry-After", "5").build() : response;
     }
 
     @ServerExceptionMapper

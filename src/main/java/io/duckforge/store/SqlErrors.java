@@ -17,6 +17,13 @@ final class SqlErrors {
             // Agroal's answer when every pooled connection stayed busy for the whole acquisition timeout.
             return new OverloadedException("Every database connection is busy; retry shortly");
         }
+        if (message.contains("Out of Memory Error") || message.contains("failed to pin block")
+                || message.contains("could not allocate")) {
+            return new ResourceExhaustedException(ResourceExhaustedException.Resource.MEMORY, e);
+        }
+        if (message.contains("No space left on device") || message.contains("max_temp_directory_size")) {
+            return new ResourceExhaustedException(ResourceExhaustedException.Resource.DISK, e);
+        }
         if (isTransactionConflict(e)) {
             return new WriteConflictException("Concurrent writers changed the same rows; retry the request", e);
         }

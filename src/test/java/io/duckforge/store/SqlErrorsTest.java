@@ -15,4 +15,31 @@ class SqlErrorsTest {
 
         assertThat(translated).isInstanceOf(OverloadedException.class);
     }
+
+    @Test
+    void theDatabaseRunningOutOfMemoryIsAResourceErrorWorthARetry() {
+        RuntimeException translated = SqlErrors.translate("Loading", new SQLException(
+                "Out of Memory Error: could not allocate block of size 256.0 KiB (7.6 MiB/7.6 MiB used)"));
+
+        assertThat(translated).isInstanceOfSatisfying(ResourceExhaustedException.class,
+                e -> assertThat(e.resource().status()).isEqualTo(503));
+    }
+
+    @Test
+    void aBlockThatCannotBePinnedIsOutOfMemoryToo() {
+        RuntimeException translated = SqlErrors.translate("Loading", new SQLException(
+                "Invalid Input Error: failed to pin block of size 256.0 KiB"));
+
+        assertThat(translated).isInstanceOfSatisfying(ResourceExhaustedException.class,
+                e -> assertThat(e.resource()).isEqualTo(ResourceExhaustedException.Resource.MEMORY));
+    }
+
+    @Test
+    void aFullDiskIsInsufficientStorage() {
+        RuntimeException translated = SqlErrors.translate("Writing", new SQLException(
+                "IO Error: Could not write file \"data/x.duckdb.wal\": No space left on device"));
+
+        assertThat(translated).isInstanceOfSatisfying(ResourceExhaustedException.class,
+                e -> assertThat(e.resource().status()).isEqualTo(507));
+    }
 }

@@ -51,6 +51,13 @@ public interface DuckForgeConfig {
 
         /** DuckDB {@code temp_directory} for spilling; DuckDB's own default ({@code <path>.tmp}) when absent. */
         Optional<String> tempDirectory();
+
+        /**
+         * Writes are refused (507) while the database's file system has less than this many bytes free, so that a
+         * full disk stops writes before DuckDB fails a checkpoint and invalidates the database; reads go on.
+         */
+        @WithDefault("268435456")
+        long minFreeDiskBytes();
     }
 
     interface Schemas {

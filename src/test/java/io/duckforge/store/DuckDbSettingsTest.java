@@ -53,13 +53,22 @@ class DuckDbSettingsTest {
 
     @Test
     void aConnectionOpenedAfterASpillToTheTemporaryDirectoryTakesItsSettings() throws Exception {
+        // 48 MB above what the database holds already (other tests' tables and indexes): the sort must spill.
+        long inUse;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet memory = statement.executeQuery("SELECT sum(memory_usage_bytes) FROM duckdb_memory()")) {
+            memory.next();
+            inUse = memory.getLong(1);
+        }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET memory_limit = '64MB'");
+            statement.execute("SET memory_limit = '" + (inUse + (48L << 20)) + "B'");
             try (ResultSet spilled = statement.executeQuery("SELECT max(position) FROM (SELECT row_number() OVER "
                     + "(ORDER BY md5(i::VARCHAR)) AS position FROM range(3000000) r(i))")) {
                 spilled.next();
                 assertThat(spilled.getLong(1)).isEqualTo(3_000_000);
-            } finally {
+            }
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("SET memory_limit = '512MB'");
             }
         }

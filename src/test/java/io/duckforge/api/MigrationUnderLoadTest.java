@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,12 +57,14 @@ class MigrationUnderLoadTest {
             }));
         }
 
-        Thread.sleep(300);
+        awaitAcknowledged(writers, acknowledgedIds, acknowledgedBulkRows, 1, 1);
         // A rebuild (the default is backfilled into every record) followed by an index build, in one migration.
         TestDatasets.patchSchema(dataset, "{\"changes\": [{\"op\": \"add_property\", \"property\": {\"name\": \"site\", "
                 + "\"type\": \"string\", \"default\": \"north\"}}, {\"op\": \"add_index\", \"name\": \"reading\"}]}")
                 .statusCode(200);
-        Thread.sleep(300);
+        // Writers go on against the migrated table before they stop.
+        awaitAcknowledged(writers, acknowledgedIds, acknowledgedBulkRows,
+                acknowledgedIds.size() + 1, acknowledgedBulkRows.get() + 1);
         writing.set(false);
         for (Future<?> writer : writers) {
             writer.get();
@@ -79,6 +82,14 @@ class MigrationUnderLoadTest {
         int withoutSite = given().queryParam("filters", "[{\"field\": \"site\", \"operator\": \"is_null\"}]")
                 .when().get("/api/v1/records/" + dataset + "/count").then().extract().path("count");
         assertThat(withoutSite).isZero();
+    }
+
+    /** Waits until both kinds of writer have had at least so many creates acknowledged, or a writer has failed. */
+    private static void awaitAcknowledged(List<Future<?>> writers, ConcurrentLinkedQueue<String> ids, AtomicLong bulkRows,
+                                          int minIds, long minBulkRows) {
+        while ((ids.size() < minIds || bulkRows.get() < minBulkRows) && writers.stream().noneMatch(Future::isDone)) {
+            LockSupport.parkNanos(1_000_000);
+        }
     }
 
     /** 201 is acknowledged; 503 with Retry-After is the one refusal a migration may cause; anything else is a fault. */

@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -254,18 +255,19 @@ class RecordStreamTest {
 
     private void awaitActiveStreams(int expected) throws InterruptedException {
         String series = "duckforge_stream_active " + expected + ".0";
-        for (int attempt = 0; attempt < 300; attempt++) {
+        // Polled until it holds; the bound only keeps a broken build from hanging.
+        for (int attempt = 0; attempt < 3_000; attempt++) {
             if (given().when().get("/q/metrics").asString().contains(series)) {
                 return;
             }
-            Thread.sleep(100);
+            LockSupport.parkNanos(100_000_000);
         }
         assertThat(given().when().get("/q/metrics").asString()).contains(series);
     }
 
     private void awaitPoolIdle() throws InterruptedException {
-        for (int attempt = 0; attempt < 300 && dataSource.getMetrics().activeCount() > 0; attempt++) {
-            Thread.sleep(100);
+        for (int attempt = 0; attempt < 3_000 && dataSource.getMetrics().activeCount() > 0; attempt++) {
+            LockSupport.parkNanos(100_000_000);
         }
         assertThat(dataSource.getMetrics().activeCount()).isZero();
     }

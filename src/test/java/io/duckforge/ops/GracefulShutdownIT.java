@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,7 @@ class GracefulShutdownIT {
             int ready = 200;
             // Readiness turns DOWN at the start of the 10 s delay; polled for all of it, so a busy machine cannot fail this.
             for (int i = 0; i < 400 && ready == 200; i++) {
-                Thread.sleep(25);
+                LockSupport.parkNanos(25_000_000);
                 ready = given().baseUri(service.baseUri()).when().get("/q/health/ready").statusCode();
             }
             assertThat(ready).isEqualTo(503);

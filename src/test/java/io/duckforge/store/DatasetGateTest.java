@@ -52,7 +52,7 @@ class DatasetGateTest {
         assertThat(request).isNotDone();
         gate.advance(V2);
         migration.close();
-        request.get(1, TimeUnit.SECONDS).close();
+        request.get(60, TimeUnit.SECONDS).close();
     }
 
     @Test
@@ -72,7 +72,7 @@ class DatasetGateTest {
         Thread.sleep(50);
         gate.close("meters");
         drop.close();
-        assertThatThrownBy(() -> request.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(UnknownSchemaException.class);
+        assertThatThrownBy(() -> request.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(UnknownSchemaException.class);
     }
 
     @Test

@@ -148,6 +148,15 @@ public interface DuckForgeConfig {
         @WithDefault("5s")
         Duration clientPacedWait();
 
+        /**
+         * At shutdown, once {@code quarkus.shutdown.timeout} has passed: how long the final checkpoint waits for streams
+         * and bulk bodies still holding a connection (the HTTP server closes their connections at about that time, and
+         * each then ends its query) before it runs regardless. Keep delay + timeout + this under the pod's termination
+         * grace period.
+         */
+        @WithDefault("10s")
+        Duration shutdownDrain();
+
         /** Bytes a body that is not a bulk body (a record, a schema, a migration, a query) may carry; 413 beyond. */
         @WithDefault("1048576")
         long maxBodyBytes();

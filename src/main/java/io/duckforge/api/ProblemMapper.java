@@ -11,6 +11,7 @@ import io.duckforge.schema.ValidationException;
 import io.duckforge.store.DatasetBusyException;
 import io.duckforge.store.MigrationRefusedException;
 import io.duckforge.store.OverloadedException;
+import io.duckforge.store.DatabaseFailedException;
 import io.duckforge.store.ResourceExhaustedException;
 import io.duckforge.store.RowLimitExceededException;
 import io.duckforge.store.UniqueViolationException;
@@ -107,6 +108,12 @@ public class ProblemMapper {
                 e.getMessage(), uri, null);
         return resource == ResourceExhaustedException.Resource.MEMORY
                 ? Response.fromResponse(response).header("Retry-After", "5").build() : response;
+    }
+
+    @ServerExceptionMapper
+    public Response databaseFailed(DatabaseFailedException e, UriInfo uri) {
+        Log.errorf("Database failed on %s: %s", uri.getPath(), e.getCause() == null ? "" : e.getCause().getMessage());
+        return problem(503, "database-failed", "Database failed", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper

@@ -156,6 +156,12 @@ public interface DatasetStore {
     /** Moves everything in the write-ahead log into the database file, which then holds all of it alone. */
     void checkpoint();
 
+    /**
+     * The fatal error after which the engine serves nothing until the process restarts (DuckDB invalidates its
+     * database when a checkpoint fails on a full disk), if one happened.
+     */
+    Optional<String> fatalError();
+
     /** Whether the dataset's table exists and answers a query. */
     boolean isQueryable(DatasetSchema schema);
 

@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The service's own hold on its DuckDB file: opened once at startup, before anything is served, and kept open for the
@@ -30,10 +32,13 @@ import java.util.List;
 @ApplicationScoped
 public class DuckDbDatabase {
 
+    private static final String INVALIDATED = "database has been invalidated";
+
     private final Path file;
     private final AgroalDataSource dataSource;
     private final List<String> settings;
-    private Connection owner;
+    private final Object probe = new Object();
+    private volatile Connection owner;
 
     public DuckDbDatabase(DuckForgeConfig config, AgroalDataSource dataSource) {
         this.file = Path.of(config.duckdb().path());
@@ -79,6 +84,27 @@ public class DuckDbDatabase {
         }
         Log.infof("Opened the database %s in %d ms, replaying a write-ahead log of %,d bytes", file,
                 (System.nanoTime() - started) / 1_000_000, walBytes);
+    }
+
+    /**
+     * Why the database can serve nothing more until the process restarts, if so. After a fatal error (above all a
+     * checkpoint that hit a full disk) DuckDB invalidates the database instance and refuses every statement on every
+     * connection; only a new process recovers, from the file and its write-ahead log. Other errors (a busy pool, a
+     * failed query) are not fatal and answer empty here.
+     */
+    public Optional<String> fatalError() {
+        Connection connection = owner;
+        if (connection == null) {
+            return Optional.empty(); // not open yet (replaying) or closed: neither is a reason to restart
+        }
+        synchronized (probe) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet ignored = statement.executeQuery("SELECT 1")) {
+                return Optional.empty();
+            } catch (SQLException e) {
+                return String.valueOf(e.getMessage()).contains(INVALIDATED) ? Optional.of(INVALIDATED) : Optional.empty();
+            }
+        }
     }
 
     @PreDestroy

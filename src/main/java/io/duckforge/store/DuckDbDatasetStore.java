@@ -671,6 +671,11 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
+    public Optional<String> fatalError() {
+        return database.fatalError();
+    }
+
+    @Override
     public boolean isQueryable(DatasetSchema schema) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();

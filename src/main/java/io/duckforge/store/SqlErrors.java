@@ -17,6 +17,9 @@ final class SqlErrors {
             // Agroal's answer when every pooled connection stayed busy for the whole acquisition timeout.
             return new OverloadedException("Every database connection is busy; retry shortly");
         }
+        if (message.contains("database has been invalidated")) {
+            return new DatabaseFailedException(e);
+        }
         if (message.contains("Out of Memory Error") || message.contains("failed to pin block")
                 || message.contains("could not allocate")) {
             return new ResourceExhaustedException(ResourceExhaustedException.Resource.MEMORY, e);

@@ -76,6 +76,17 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service did not become ready:\n" + log());
     }
 
+    /** Waits until the log holds {@code line}; fails with the log if it does not within the startup allowance. */
+    void awaitLog(String line) throws Exception {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (!log().contains(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The log never said '" + line + "':\n" + log());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Waits for the process to exit on its own and answers its exit code. */
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)) {

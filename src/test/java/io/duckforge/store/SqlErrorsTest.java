@@ -42,4 +42,15 @@ class SqlErrorsTest {
         assertThat(translated).isInstanceOfSatisfying(ResourceExhaustedException.class,
                 e -> assertThat(e.resource().status()).isEqualTo(507));
     }
+
+    @Test
+    void anInvalidatedDatabaseIsAFailedDatabaseNotAFullDisk() {
+        // After a failed checkpoint every statement repeats the original cause, which names the full disk.
+        RuntimeException translated = SqlErrors.translate("Reading", new SQLException("""
+                FATAL Error: Failed: database has been invalidated because of a previous fatal error. The database must be \
+                restarted prior to being used again.
+                Original error: "Failed to create checkpoint because of error: Could not write file "x.duckdb": No space left on device"""));
+
+        assertThat(translated).isInstanceOf(DatabaseFailedException.class);
+    }
 }

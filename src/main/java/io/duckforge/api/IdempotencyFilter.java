@@ -7,6 +7,7 @@ import io.duckforge.schema.ValidationException;
 import io.duckforge.store.DatasetStore;
 import io.duckforge.store.IdempotencyKey;
 import io.duckforge.store.IdempotentAnswer;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,11 +30,11 @@ import java.util.Set;
 
 /**
  * Safe retries for POST, PUT, PATCH and DELETE carrying an {@code Idempotency-Key} header. The first request with a
- * key reserves it, runs, and its answer is stored with a fingerprint of the request (method, path, query, a SHA-256
- * of the body taken as the body is read); a retry with the same key and the same request gets that answer again
- * ({@code Idempotent-Replayed: true}) without running, the same key with another request 422, and a key whose first
- * request is still running 409. Server errors (5xx) free the key, so a retry runs again. Keys live in the database
- * for {@code duckforge.idempotency.retention}, across restarts.
+ * key reserves it in memory ({@link KeysInFlight}), runs, and its answer is stored with a fingerprint of the request
+ * (method, path, query, a SHA-256 of the body taken as the body is read); a retry with the same key and the same
+ * request gets that answer again ({@code Idempotent-Replayed: true}) without running, the same key with another
+ * request 422, and a key whose first request is still running 409. Server errors (5xx) store nothing, so a retry runs
+ * again. Answers live in the database for {@code duckforge.idempotency.retention}, across restarts.
  */
 public class IdempotencyFilter {
 
@@ -44,17 +45,19 @@ public class IdempotencyFilter {
     private static final int MAX_KEY_LENGTH = 255;
 
     private final DatasetStore store;
+    private final KeysInFlight inFlight;
     private final ObjectMapper mapper;
     private final Duration retention;
 
-    public IdempotencyFilter(DatasetStore store, ObjectMapper mapper, DuckForgeConfig config) {
+    public IdempotencyFilter(DatasetStore store, KeysInFlight inFlight, ObjectMapper mapper, DuckForgeConfig config) {
         this.store = store;
+        this.inFlight = inFlight;
         this.mapper = mapper;
         this.retention = config.idempotency().retention();
     }
 
     @ServerRequestFilter
-    public Optional<Response> beforeRequest(ContainerRequestContext request) throws IOException {
+    public Optional<Response> beforeRequest(ContainerRequestContext request, RoutingContext exchange) throws IOException {
         String key = request.getHeaderString(HEADER);
         if (key == null || !METHODS.contains(request.getMethod())) {
             return Optional.empty();
@@ -63,13 +66,23 @@ public class IdempotencyFilter {
             throw new ValidationException(FieldError.of(HEADER, "a key of 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         MessageDigest digest = sha256(request);
-        Optional<IdempotencyKey> stored = store.findIdempotencyKey(key, expiredBefore());
-        if (stored.isPresent()) {
-            return Optional.of(replay(stored.get(), request, digest));
-        }
-        if (!store.reserveIdempotencyKey(key, expiredBefore())) {
+        // Reserved first, looked up second: a first request stores its answer before it lets go of the key, so a
+        // retry that gets the key finds that answer.
+        if (!inFlight.reserve(key)) {
             return Optional.of(inProgress(request));
         }
+        Optional<IdempotencyKey> stored;
+        try {
+            stored = store.findIdempotencyKey(key, expiredBefore());
+        } catch (RuntimeException e) {
+            inFlight.release(key);
+            throw e;
+        }
+        if (stored.isPresent()) {
+            inFlight.release(key);
+            return Optional.of(replay(stored.get(), request, digest));
+        }
+        exchange.addEndHandler(ended -> inFlight.release(key));
         request.setProperty(KEY_PROPERTY, key);
         request.setProperty(DIGEST_PROPERTY, digest);
         request.setEntityStream(new DigestInputStream(request.getEntityStream(), digest));
@@ -82,7 +95,6 @@ public class IdempotencyFilter {
             return;
         }
         if (response.getStatus() >= 500) {
-            store.releaseIdempotencyKey(key);
             return;
         }
         drainRest(request);

@@ -102,11 +102,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response resourceExhausted(ResourceExhaustedException e, UriInfo uri) {
         Log.warnf("%s on %s: %s", e.resource(), uri.getPath(), e.getCause() == null ? "" : e.getCause().getMessage());
-        ResourceExhaustedException.Resource resource = e.resource();
-        Response response = problem(resource.status(), "out-of-" + resource.name().toLowerCase(),
-                resource == ResourceExhaustedException.Resource.MEMORY ? "Out of memory" : "Insufficient storage",
-                e.getMessage(), uri, null);
-        return resource == ResourceExhaustedException.Resource.MEMORY
+        Response response = Response.status(e.resource().status()).type(Problem.MEDIA_TYPE)
+                .entity(resourceExhausted(e, uri.getPath())).build();
+        return e.resource() == ResourceExhaustedException.Resource.MEMORY
                 ? Response.fromResponse(response).header("Retry-After", "5").build() : response;
     }
 
@@ -114,6 +112,27 @@ public class ProblemMapper {
     public Response databaseFailed(DatabaseFailedException e, UriInfo uri) {
         Log.errorf("Database failed on %s: %s", uri.getPath(), e.getCause() == null ? "" : e.getCause().getMessage());
         return problem(503, "database-failed", "Database failed", e.getMessage(), uri, null);
+    }
+
+    /**
+     * The problem that ends a stream which failed after its response started, in the stream itself: what ran out when
+     * that is known, else a server error.
+     */
+    static Problem inBand(RuntimeException e, String path) {
+        if (e instanceof ResourceExhaustedException exhausted) {
+            return resourceExhausted(exhausted, path);
+        }
+        if (e instanceof DatabaseFailedException) {
+            return new Problem(TYPE_PREFIX + "database-failed", "Database failed", 503, e.getMessage(), path, null);
+        }
+        return new Problem(TYPE_PREFIX + "stream-failed", "Stream failed", 500,
+                "The stream failed after it started; the body is incomplete", path, null);
+    }
+
+    private static Problem resourceExhausted(ResourceExhaustedException e, String path) {
+        boolean memory = e.resource() == ResourceExhaustedException.Resource.MEMORY;
+        return new Problem(TYPE_PREFIX + "out-of-" + e.resource().name().toLowerCase(),
+                memory ? "Out of memory" : "Insufficient storage", e.resource().status(), e.getMessage(), path, null);
     }
 
     @ServerExceptionMapper

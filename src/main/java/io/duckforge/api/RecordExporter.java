@@ -100,8 +100,7 @@ public class RecordExporter {
             throw clientGone(schema, e);
         } catch (RuntimeException e) {
             Log.errorf(e, "Stream of %s failed after it started", schema.name());
-            writer.fail(new Problem("urn:duckforge:problem:stream-failed", "Stream failed", 500,
-                    "The stream failed after it started; the body is incomplete", path, null));
+            writer.fail(ProblemMapper.inBand(e, path));
             out.flush();
             throw e;
         }

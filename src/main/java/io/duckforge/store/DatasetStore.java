@@ -168,14 +168,10 @@ public interface DatasetStore {
     /** The key's stored state, unless absent or older than {@code notBefore} (past the retention). */
     Optional<IdempotencyKey> findIdempotencyKey(String key, OffsetDateTime notBefore);
 
-    /** Reserves a key for a request starting now; false when it is taken within the retention. */
-    boolean reserveIdempotencyKey(String key, OffsetDateTime expiredBefore);
 
-    /** Stores the first answer of the request that reserved the key. */
+    /** Stores the first answer to a key, replacing one past the retention. */
     void answerIdempotencyKey(String key, IdempotentAnswer answer);
 
-    /** Frees a reserved key whose request failed without an answer worth keeping (a server error). */
-    void releaseIdempotencyKey(String key);
 
     /**
      * Run at startup, before any request: removes keys older than the retention, and reservations without an answer,

@@ -552,29 +552,10 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
-    public boolean reserveIdempotencyKey(String key, OffsetDateTime expiredBefore) {
-        return timed("idempotency-reserve", "", () -> retryingConflicts(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return DuckDbIdempotencyKeys.reserve(connection, key, now(), expiredBefore);
-            }
-        }));
-    }
-
-    @Override
     public void answerIdempotencyKey(String key, IdempotentAnswer answer) {
         timed("idempotency-answer", "", () -> retryingConflicts(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                DuckDbIdempotencyKeys.answer(connection, key, answer);
-                return null;
-            }
-        }));
-    }
-
-    @Override
-    public void releaseIdempotencyKey(String key) {
-        timed("idempotency-release", "", () -> retryingConflicts(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                DuckDbIdempotencyKeys.release(connection, key);
+                DuckDbIdempotencyKeys.answer(connection, key, now(), answer);
                 return null;
             }
         }));

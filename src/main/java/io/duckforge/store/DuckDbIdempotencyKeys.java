@@ -9,9 +9,9 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * {@code duckforge_meta.idempotency_keys}: one row per key, reserved (no answer yet) when its request starts and
- * answered when it ends. In the database file, so keys survive a restart; rows older than the retention are ignored
- * and replaced, and purged at startup.
+ * {@code duckforge_meta.idempotency_keys}: one row per key, written with its answer when its first request ends
+ * (requests in flight are held in memory). In the database file, so answers survive a restart; rows older than the
+ * retention are ignored and replaced, and purged at startup.
  */
 final class DuckDbIdempotencyKeys {
 
@@ -47,44 +47,19 @@ final class DuckDbIdempotencyKeys {
         }
     }
 
-    /** @return false when the key is taken (answered or in progress) within the retention */
-    static boolean reserve(Connection connection, String key, OffsetDateTime now, OffsetDateTime expiredBefore)
-            throws SQLException {
-        try (DuckDbTransaction transaction = DuckDbTransaction.begin(connection);
-             PreparedStatement expired = connection.prepareStatement(
-                     "DELETE FROM duckforge_meta.idempotency_keys WHERE key = ? AND created_at < ?");
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO duckforge_meta.idempotency_keys (key, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            expired.setString(1, key);
-            expired.setObject(2, expiredBefore);
-            expired.executeUpdate();
-            insert.setString(1, key);
-            insert.setObject(2, now);
-            boolean reserved = insert.executeUpdate() == 1;
-            transaction.commit();
-            return reserved;
-        }
-    }
-
-    static void answer(Connection connection, String key, IdempotentAnswer answer) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE duckforge_meta.idempotency_keys"
-                + " SET fingerprint = ?, status = ?, content_type = ?, location = ?, etag = ?, body = ? WHERE key = ?")) {
-            update.setString(1, answer.fingerprint());
-            update.setInt(2, answer.status());
-            update.setString(3, answer.contentType());
-            update.setString(4, answer.location());
-            update.setString(5, answer.etag());
-            update.setBytes(6, answer.body());
-            update.setString(7, key);
-            update.executeUpdate();
-        }
-    }
-
-    static void release(Connection connection, String key) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM duckforge_meta.idempotency_keys WHERE key = ? AND fingerprint IS NULL")) {
-            delete.setString(1, key);
-            delete.executeUpdate();
+    /** Replaces a row past the retention (a live one is never there: its key would have been replayed). */
+    static void answer(Connection connection, String key, OffsetDateTime now, IdempotentAnswer answer) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO duckforge_meta.idempotency_keys"
+                + " (key, created_at, fingerprint, status, content_type, location, etag, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            upsert.setString(1, key);
+            upsert.setObject(2, now);
+            upsert.setString(3, answer.fingerprint());
+            upsert.setInt(4, answer.status());
+            upsert.setString(5, answer.contentType());
+            upsert.setString(6, answer.location());
+            upsert.setString(7, answer.etag());
+            upsert.setBytes(8, answer.body());
+            upsert.executeUpdate();
         }
     }
 

@@ -5,6 +5,14 @@ import java.sql.SQLException;
 /** Translates DuckDB's SQL errors, which arrive as plain {@link SQLException}s, into the service's exceptions. */
 final class SqlErrors {
 
+    /**
+     * What the JDBC driver reports, instead of DuckDB's own message, when a query with a streamed result fails while it
+     * runs (jdbc_stream_results: streams and pages). The service's queries are built from validated input, so what
+     * fails them while running is a resource; measured, it is memory (a sort of every row beyond
+     * {@code memory_limit}, where the same query without streaming says "Out of Memory Error").
+     */
+    private static final String STREAMED_QUERY_FAILED = "Invalid result set";
+
     private SqlErrors() {
     }
 
@@ -21,7 +29,7 @@ final class SqlErrors {
             return new DatabaseFailedException(e);
         }
         if (message.contains("Out of Memory Error") || message.contains("failed to pin block")
-                || message.contains("could not allocate")) {
+                || message.contains("could not allocate") || message.contains(STREAMED_QUERY_FAILED)) {
             return new ResourceExhaustedException(ResourceExhaustedException.Resource.MEMORY, e);
         }
         if (message.contains("No space left on device") || message.contains("max_temp_directory_size")) {

@@ -122,19 +122,4 @@ class IdempotencyTest {
         create(key, "{\"reading\": 1}").then().statusCode(400).header("Idempotent-Replayed", "true")
                 .body("errors[0].field", equalTo("sensor"));
     }
-
-    @Test
-    void aReservationLeftByAProcessThatDiedIsFreedAtTheNextStartSoARetryRuns() {
-        String key = newKey();
-        // What a kill -9 leaves: the key reserved by a request that never answered.
-        assertThat(store.reserveIdempotencyKey(key, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1))).isTrue();
-        create(key, "{\"sensor\": \"a\"}").then().statusCode(409);
-
-        // What every start runs before serving.
-        store.purgeIdempotencyKeys(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
-
-        create(key, "{\"sensor\": \"a\"}").then().statusCode(201);
-        create(key, "{\"sensor\": \"a\"}").then().statusCode(201).header("Idempotent-Replayed", "true");
-        assertThat(TestDatasets.count(dataset)).isEqualTo(1);
-    }
 }

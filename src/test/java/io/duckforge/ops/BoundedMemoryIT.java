@@ -44,7 +44,7 @@ class BoundedMemoryIT {
                 HttpResponse<String> created = client.send(HttpRequest.newBuilder(
                                 URI.create(service.baseUri() + "/api/v1/records/well_production/bulk"))
                         .header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedNdjson(BODY_ROWS))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedWellRows(BODY_ROWS))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             }
@@ -91,50 +91,5 @@ class BoundedMemoryIT {
             }
         }
         return rows;
-    }
-
-    /** NDJSON well_production rows produced as they are read, so the test holds none of them. */
-    private static final class GeneratedNdjson extends InputStream {
-
-        private final int rows;
-        private int row;
-        private byte[] line = new byte[0];
-        private int position;
-
-        GeneratedNdjson(int rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (position == line.length) {
-                if (row == rows) {
-                    return -1;
-                }
-                line = line(row++);
-                position = 0;
-            }
-            return line[position++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int length) throws IOException {
-            int written = 0;
-            while (written < length) {
-                int b = read();
-                if (b < 0) {
-                    return written == 0 ? -1 : written;
-                }
-                target[offset + written++] = (byte) b;
-            }
-            return written;
-        }
-
-        private static byte[] line(int i) {
-            return ("{\"field_code\":" + i % 1000 + ",\"_field_name\":\"Field_" + i % 1000 + "\",\"well_code\":" + i % 10000
-                    + ",\"well_name\":\"Well_" + i % 10000 + "\",\"production_period\":\"2010-01-01T00:00:00Z\","
-                    + "\"days_on_production\":30,\"oil_production_kbd\":" + (i % 500) / 10.0
-                    + ",\"data_source\":\"generated\",\"source_data\":{\"n\":" + i + "}}\n").getBytes(StandardCharsets.US_ASCII);
-        }
     }
 }

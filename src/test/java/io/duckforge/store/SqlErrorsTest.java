@@ -53,4 +53,13 @@ class SqlErrorsTest {
 
         assertThat(translated).isInstanceOf(DatabaseFailedException.class);
     }
+
+    @Test
+    void aStreamedQueryThatFailsWhileRunningIsOutOfMemory() {
+        // The driver's words for a streamed result whose query failed; DuckDB's own message is not passed on.
+        RuntimeException translated = SqlErrors.translate("Streaming", new SQLException("Invalid Input Error: Invalid result set"));
+
+        assertThat(translated).isInstanceOfSatisfying(ResourceExhaustedException.class,
+                e -> assertThat(e.resource()).isEqualTo(ResourceExhaustedException.Resource.MEMORY));
+    }
 }

@@ -4,11 +4,13 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code concurrent-write}: 1, 8, 64 and 256 clients each POSTing single records, against the service with group
  * commit (the main instance) and against a second instance started with {@code DUCKFORGE_WRITES_GROUP_COMMIT=false},
- * in the same run. Each case writes into a fresh dataset, beside a ceiling of as many JDBC connections each
+ * in the same run; then the main instance again with a fresh {@code Idempotency-Key} on every create, which costs the
+ * stored answer's commit on top. Each case writes into a fresh dataset, beside a ceiling of as many JDBC connections each
  * INSERTing one row per autocommit transaction into a fresh table of the same shape.
  */
 final class ConcurrentWriteWorkload implements Workload {
@@ -55,8 +57,25 @@ final class ConcurrentWriteWorkload implements Workload {
                                     + ", concurrency " + concurrency, concurrency, "req/s",
                             Measurement.Side.of(serviceRun.results().get("write")), ceilingSide, serviceRun.clientCpuCores()));
                 }
+                results.add(keyedWrites(context, bodies, concurrency, ceilingSide));
             }
         }
         return results;
+    }
+
+    /** Creates that each carry a new key: what a client that retries safely pays. */
+    private Measurement keyedWrites(BenchContext context, List<byte[]> bodies, int concurrency, Measurement.Side ceilingSide)
+            throws Exception {
+        ServiceUnderTest service = context.service();
+        String dataset = "writes_keyed_" + concurrency;
+        service.send(HttpRequest.newBuilder(service.uri("/api/v1/schemas")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(IngestJsonWorkload.datasetDocument(dataset))).build());
+        AtomicLong keys = new AtomicLong();
+        LoadRun run = HttpLoad.run(service.port(), concurrency, context.settings().newRun(),
+                random -> new HttpLoad.Call("write", KeepAliveConnection.post(service.port(), "/api/v1/records/" + dataset,
+                        "application/json", "Idempotency-Key: bench-" + concurrency + "-" + keys.incrementAndGet() + "\r\n",
+                        bodies.get(random.nextInt(bodies.size()))), 201));
+        return context.measurement(name(), "group commit on, Idempotency-Key, concurrency " + concurrency, concurrency,
+                "req/s", Measurement.Side.of(run.results().get("write")), ceilingSide, run.clientCpuCores());
     }
 }

@@ -37,8 +37,13 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     static byte[] post(int port, String path, String contentType, byte[] body) {
+        return post(port, path, contentType, "", body);
+    }
+
+    /** @param headers further header lines, each ending in CRLF */
+    static byte[] post(int port, String path, String contentType, String headers, byte[] body) {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: " + contentType + "\r\n"
-                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + headers + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(body, 0, request, head.length, body.length);

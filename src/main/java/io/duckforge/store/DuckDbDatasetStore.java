@@ -64,7 +64,9 @@ public class DuckDbDatasetStore implements DatasetStore {
     private final ExecutorService bulkWriters = Executors.newCachedThreadPool(new BulkWriterThreads());
 
     // Null when group commit is off: each create then commits on its own.
-    private final GroupCommitWriter groupCommit;
+    private final GroupCommitWriter<GroupCommitWriter.NewRecord, StoredRecord> groupCommit;
+    // Answers of requests with an Idempotency-Key, committed together however creates are.
+    private final GroupCommitWriter<DuckDbIdempotencyKeys.Answered, Boolean> idempotencyAnswers;
     private final DatasetGate gate;
     private final ClientPacedConnections clientPaced;
     private final DuckDbDatabase database;
@@ -79,9 +81,11 @@ public class DuckDbDatasetStore implements DatasetStore {
         this.database = database;
         DuckForgeConfig.Writes writes = config.writes();
         this.groupCommit = writes.groupCommit()
-                ? new GroupCommitWriter(dataSource, this::insertBatch, writes.maxBatch(), writes.maxWait(),
+                ? new GroupCommitWriter<>("writes", dataSource, this::insertBatch, writes.maxBatch(), writes.maxWait(),
                         writes.maxPending(), registry)
                 : null;
+        this.idempotencyAnswers = new GroupCommitWriter<>("idempotency", dataSource, DuckDbIdempotencyKeys::answerAll,
+                writes.maxBatch(), writes.maxWait(), writes.maxPending(), registry);
     }
 
     @PreDestroy
@@ -90,6 +94,7 @@ public class DuckDbDatasetStore implements DatasetStore {
         if (groupCommit != null) {
             groupCommit.close();
         }
+        idempotencyAnswers.close();
     }
 
     @Override
@@ -211,7 +216,7 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public StoredRecord insert(DatasetSchema schema, Map<String, Object> values) {
         if (groupCommit != null) {
-            return onDataset("insert", schema, () -> groupCommit.insert(schema, values));
+            return onDataset("insert", schema, () -> groupCommit.write(new GroupCommitWriter.NewRecord(schema, values)));
         }
         return onDataset("insert", schema, () -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -553,12 +558,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public void answerIdempotencyKey(String key, IdempotentAnswer answer) {
-        timed("idempotency-answer", "", () -> retryingConflicts(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                DuckDbIdempotencyKeys.answer(connection, key, now(), answer);
-                return null;
-            }
-        }));
+        timed("idempotency-answer", "", () -> idempotencyAnswers.write(new DuckDbIdempotencyKeys.Answered(key, now(), answer)));
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,20 +49,31 @@ final class DuckDbIdempotencyKeys {
         }
     }
 
-    /** Replaces a row past the retention (a live one is never there: its key would have been replayed). */
-    static void answer(Connection connection, String key, OffsetDateTime now, IdempotentAnswer answer) throws SQLException {
+    /** A key's first answer, to be stored. */
+    record Answered(String key, OffsetDateTime at, IdempotentAnswer answer) {
+    }
+
+    /**
+     * Stores a batch of answers in the open transaction, replacing rows past the retention (a live one is never there:
+     * its key would have been replayed).
+     */
+    static List<Boolean> answerAll(Connection connection, List<Answered> batch) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO duckforge_meta.idempotency_keys"
                 + " (key, created_at, fingerprint, status, content_type, location, etag, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            upsert.setString(1, key);
-            upsert.setObject(2, now);
-            upsert.setString(3, answer.fingerprint());
-            upsert.setInt(4, answer.status());
-            upsert.setString(5, answer.contentType());
-            upsert.setString(6, answer.location());
-            upsert.setString(7, answer.etag());
-            upsert.setBytes(8, answer.body());
-            upsert.executeUpdate();
+            for (Answered answered : batch) {
+                IdempotentAnswer answer = answered.answer();
+                upsert.setString(1, answered.key());
+                upsert.setObject(2, answered.at());
+                upsert.setString(3, answer.fingerprint());
+                upsert.setInt(4, answer.status());
+                upsert.setString(5, answer.contentType());
+                upsert.setString(6, answer.location());
+                upsert.setString(7, answer.etag());
+                upsert.setBytes(8, answer.body());
+                upsert.executeUpdate();
+            }
         }
+        return Collections.nCopies(batch.size(), Boolean.TRUE);
     }
 
     /** Keys past the retention, and reservations that never got an answer (a fingerprint comes with the answer). */

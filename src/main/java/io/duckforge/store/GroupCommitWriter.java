@@ -20,56 +20,66 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Group commit for single-record creates. Every DuckDB commit writes and syncs the WAL, and DuckDB commits one
- * transaction at a time, so many writers each committing alone queue on the commit. Here request threads hand their
- * row to one writer thread, which writes whatever has queued (up to a batch) through the Appender in one
- * transaction (an INSERT statement per row cost ~1 ms each and capped a batch writer at ~900 rows/s); each request
- * still waits for, and gets, its own answer. If a batch fails (a unique clash), its rows are retried one by one so only the
- * offending row fails. Waiting creates are bounded: past the bound a create is refused at once (503), not queued.
+ * Group commit for small writes: single-record creates, and the stored answers of requests with an
+ * {@code Idempotency-Key}. Every DuckDB commit writes and syncs the WAL, and DuckDB commits one transaction at a
+ * time, so many writers each committing alone queue on the commit. Here request threads hand their row to one writer
+ * thread, which writes whatever has queued (up to a batch) in one transaction (for creates through the Appender: an
+ * INSERT statement per row cost ~1 ms each and capped a batch writer at ~900 rows/s); each request still waits for,
+ * and gets, its own answer. If a batch fails (a unique clash), its rows are retried one by one so only the offending
+ * row fails. Waiting writes are bounded: past the bound a write is refused at once (503), not queued.
+ *
+ * @param <T> what a request hands over
+ * @param <R> what it gets back once committed
  */
-final class GroupCommitWriter implements AutoCloseable {
+final class GroupCommitWriter<T, R> implements AutoCloseable {
 
-    /** Writes a batch's rows inside the open transaction, answering their records in the same order. */
+    /** Writes a batch's rows inside the open transaction, answering their results in the same order. */
     @FunctionalInterface
-    interface BatchInsert {
-        List<StoredRecord> insert(Connection connection, List<NewRecord> rows) throws SQLException;
+    interface BatchWrite<T, R> {
+        List<R> write(Connection connection, List<T> rows) throws SQLException;
     }
 
     /** A create waiting in the batch. */
     record NewRecord(DatasetSchema schema, Map<String, Object> values) {
     }
 
+    private final String name;
     private final AgroalDataSource dataSource;
-    private final BatchInsert batchInsert;
+    private final BatchWrite<T, R> batchWrite;
     private final int maxBatch;
     private final long maxWaitNanos;
     private final Semaphore pending;
-    private final BlockingQueue<PendingInsert> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingInsert<T, R>> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchRows;
     private final Thread writer;
     private volatile boolean running = true;
 
-    GroupCommitWriter(AgroalDataSource dataSource, BatchInsert batchInsert, int maxBatch, Duration maxWait, int maxPending,
-                      MeterRegistry registry) {
+    /**
+     * @param name what the writer writes, for its thread, its meters ({@code duckforge.<name>.batch.rows},
+     *             {@code duckforge.<name>.pending}) and its errors
+     */
+    GroupCommitWriter(String name, AgroalDataSource dataSource, BatchWrite<T, R> batchWrite, int maxBatch, Duration maxWait,
+                      int maxPending, MeterRegistry registry) {
+        this.name = name;
         this.dataSource = dataSource;
-        this.batchInsert = batchInsert;
+        this.batchWrite = batchWrite;
         this.maxBatch = maxBatch;
         this.maxWaitNanos = maxWait.toNanos();
         this.pending = new Semaphore(maxPending);
-        this.batchRows = DistributionSummary.builder("duckforge.writes.batch.rows")
-                .description("Creates committed together by group commit").register(registry);
-        registry.gauge("duckforge.writes.pending", queue, BlockingQueue::size);
-        this.writer = new Thread(this::run, "duckforge-group-commit");
+        this.batchRows = DistributionSummary.builder("duckforge." + name + ".batch.rows")
+                .description("Rows committed together by group commit").register(registry);
+        registry.gauge("duckforge." + name + ".pending", queue, BlockingQueue::size);
+        this.writer = new Thread(this::run, "duckforge-group-commit-" + name);
         writer.setDaemon(true);
         writer.start();
     }
 
     /** Blocks until the row is committed (or refused); runs on a request's worker thread. */
-    StoredRecord insert(DatasetSchema schema, Map<String, Object> values) {
+    R write(T row) {
         if (!pending.tryAcquire()) {
             throw new OverloadedException("Too many writes are waiting; retry shortly");
         }
-        PendingInsert insert = new PendingInsert(new NewRecord(schema, values), new CompletableFuture<>());
+        PendingInsert<T, R> insert = new PendingInsert<>(row, new CompletableFuture<>());
         queue.add(insert);
         try {
             return insert.result().get();
@@ -77,10 +87,10 @@ final class GroupCommitWriter implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new StoreException("A create failed", e.getCause());
+            throw new StoreException("A group-committed " + name + " write failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException("Interrupted while waiting for a create to commit", e);
+            throw new StoreException("Interrupted while waiting for a " + name + " write to commit", e);
         }
     }
 
@@ -88,7 +98,7 @@ final class GroupCommitWriter implements AutoCloseable {
     public void close() {
         running = false;
         writer.interrupt();
-        for (PendingInsert insert = queue.poll(); insert != null; insert = queue.poll()) {
+        for (PendingInsert<T, R> insert = queue.poll(); insert != null; insert = queue.poll()) {
             finish(insert, null, new OverloadedException("The service is stopping; retry against another instance"));
         }
     }
@@ -96,7 +106,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                List<PendingInsert> batch = nextBatch();
+                List<PendingInsert<T, R>> batch = nextBatch();
                 if (!batch.isEmpty()) {
                     write(batch);
                 }
@@ -108,9 +118,9 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private List<PendingInsert> nextBatch() throws InterruptedException {
-        List<PendingInsert> batch = new ArrayList<>();
-        PendingInsert first = queue.poll(100, TimeUnit.MILLISECONDS);
+    private List<PendingInsert<T, R>> nextBatch() throws InterruptedException {
+        List<PendingInsert<T, R>> batch = new ArrayList<>();
+        PendingInsert<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
             return batch;
         }
@@ -119,7 +129,7 @@ final class GroupCommitWriter implements AutoCloseable {
         long deadline = System.nanoTime() + maxWaitNanos;
         while (batch.size() < maxBatch && maxWaitNanos > 0) {
             long left = deadline - System.nanoTime();
-            PendingInsert next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            PendingInsert<T, R> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
             if (next == null) {
                 break;
             }
@@ -129,20 +139,19 @@ final class GroupCommitWriter implements AutoCloseable {
         return batch;
     }
 
-    private void write(List<PendingInsert> batch) {
-        List<StoredRecord> records;
+    private void write(List<PendingInsert<T, R>> batch) {
+        List<R> records;
         try (Connection connection = dataSource.getConnection();
              DuckDbTransaction transaction = DuckDbTransaction.begin(connection)) {
-            records = batchInsert.insert(connection, batch.stream().map(PendingInsert::row).toList());
+            records = batchWrite.write(connection, batch.stream().map(PendingInsert::row).toList());
             transaction.commit();
         } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {
-                PendingInsert insert = batch.get(0);
-                finish(insert, null, e instanceof SQLException sql
-                        ? SqlErrors.translate("insert on '" + insert.row().schema().name() + "'", sql) : (RuntimeException) e);
+                finish(batch.get(0), null, e instanceof SQLException sql
+                        ? SqlErrors.translate(name + " write", sql) : (RuntimeException) e);
             } else {
                 // One bad row must not fail its neighbours: each goes again in a transaction of its own.
-                for (PendingInsert insert : batch) {
+                for (PendingInsert<T, R> insert : batch) {
                     write(List.of(insert));
                 }
             }
@@ -154,7 +163,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void finish(PendingInsert insert, StoredRecord record, RuntimeException failure) {
+    private void finish(PendingInsert<T, R> insert, R record, RuntimeException failure) {
         pending.release();
         if (failure == null) {
             insert.result().complete(record);
@@ -163,6 +172,6 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private record PendingInsert(NewRecord row, CompletableFuture<StoredRecord> result) {
+    private record PendingInsert<T, R>(T row, CompletableFuture<R> result) {
     }
 }

@@ -45,8 +45,16 @@ fi
 echo "== Building $IMAGE"
 podman build -q -f docker/Dockerfile.jvm --build-arg BASE="$BASE" -t "$IMAGE" . >/dev/null
 
+# An API key file as a mounted Secret would be: the key's SHA-256, a name, its grants.
+KEY=smoke-test-key
+mkdir -p "$WORK/secrets"
+echo "$(printf %s "$KEY" | sha256sum | cut -d' ' -f1) smoke admin" > "$WORK/secrets/api-keys"
+chmod 755 "$WORK/secrets" && chmod 644 "$WORK/secrets/api-keys"
+
 run() {
-    podman run -d --name "$NAME" -p "$PORT:8080" -v "$VOLUME:/data" --read-only --tmpfs /tmp -m 1g "$IMAGE" >/dev/null
+    podman run -d --name "$NAME" -p "$PORT:8080" -v "$VOLUME:/data" -v "$WORK/secrets:/secrets:ro" \
+        -e DUCKFORGE_AUTH_MODE=api-keys -e DUCKFORGE_AUTH_API_KEYS_FILE=/secrets/api-keys \
+        --read-only --tmpfs /tmp -m 1g "$IMAGE" >/dev/null
     for _ in $(seq 1 60); do
         if curl -sf "localhost:$PORT/q/health/ready" >/dev/null; then
             return 0
@@ -60,9 +68,11 @@ run() {
 
 echo "== First run: declare a dataset, write records"
 run
-curl -sf -X POST "localhost:$PORT/api/v1/schemas" -H 'Content-Type: application/json' \
+unauthenticated=$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/api/v1/schemas")
+[[ "$unauthenticated" == 401 ]] || { echo "Expected 401 without a key, got $unauthenticated" >&2; exit 1; }
+curl -sf -X POST "localhost:$PORT/api/v1/schemas" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
     -d '{"name": "meters", "properties": [{"name": "code", "type": "string", "unique": true}, {"name": "kwh", "type": "number"}]}' >/dev/null
-curl -sf -X POST "localhost:$PORT/api/v1/records/meters/bulk" -H 'Content-Type: application/json' \
+curl -sf -X POST "localhost:$PORT/api/v1/records/meters/bulk" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
     -d '[{"code": "M-1", "kwh": 1.5}, {"code": "M-2", "kwh": 2.5}, {"code": "M-3"}]' >/dev/null
 podman stop -t 30 "$NAME" >/dev/null
 podman logs "$NAME" > "$WORK/first-run.log" 2>&1
@@ -71,7 +81,7 @@ podman rm "$NAME" >/dev/null
 
 echo "== Second run on the same volume"
 run
-count=$(curl -sf "localhost:$PORT/api/v1/records/meters/count")
+count=$(curl -sf -H "X-API-Key: $KEY" "localhost:$PORT/api/v1/records/meters/count")
 ready=$(curl -sf "localhost:$PORT/q/health/ready")
 echo "count: $count"
 echo "ready: $ready"

@@ -29,6 +29,31 @@ public interface DuckForgeConfig {
 
     Requests requests();
 
+    Auth auth();
+
+    /** Who may call (docs/decisions/0017-access-control.md, docs/operations.md "Access"). */
+    interface Auth {
+        /**
+         * {@code none}, {@code jwt}, {@code api-keys} or {@code jwt,api-keys}. No default in the packaged service: it
+         * refuses to start until one is chosen; {@code none} serves everyone everything and logs a warning.
+         */
+        Optional<String> mode();
+
+        /** The JWT claim that carries the grants: a space-separated string (as {@code scope}) or an array. */
+        @WithDefault("scope")
+        String grantsClaim();
+
+        ApiKeys apiKeys();
+
+        interface ApiKeys {
+            /**
+             * The key file: one key per line, {@code <sha256 hex of the key> <name> <grant> [<grant> ...]}, {@code #}
+             * comments. Re-read when it changes.
+             */
+            Optional<String> file();
+        }
+    }
+
     interface DuckDb {
         /** The DuckDB database file; its directory is created on startup. */
         @WithDefault("data/duckforge.duckdb")

@@ -1,5 +1,11 @@
 package io.duckforge.api;
 
+import io.duckforge.access.Access;
+import io.duckforge.access.AuditLog;
+import io.duckforge.access.Need;
+import io.duckforge.access.Access;
+import io.duckforge.access.AuditLog;
+import io.duckforge.access.Need;
 import io.duckforge.DuckForgeConfig;
 import io.duckforge.store.BackupResult;
 import io.duckforge.store.DatasetStore;
@@ -19,7 +25,10 @@ public class AdminResource {
     private final DatasetStore store;
     private final java.nio.file.Path backupDirectory;
 
-    public AdminResource(DatasetStore store, DuckForgeConfig config) {
+    private final AuditLog audit;
+
+    public AdminResource(DatasetStore store, DuckForgeConfig config, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.backupDirectory = java.nio.file.Path.of(config.backup().dir());
     }
@@ -30,7 +39,8 @@ public class AdminResource {
             description = "Exports every dataset and the catalog, as of one moment, to Parquet in a new directory under "
                     + "duckforge.backup.dir; writes continue meanwhile. One backup runs at a time; a second waits. "
                     + "Restore: docs/operations.md")
+    @Access(value = Need.ADMIN, dataset = Access.Dataset.NONE)
     public BackupResult backup() {
-        return store.backup(backupDirectory);
+        return audit.record("backup", "*", () -> store.backup(backupDirectory));
     }
 }

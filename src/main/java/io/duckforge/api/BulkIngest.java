@@ -1,5 +1,7 @@
 package io.duckforge.api;
 
+import io.duckforge.access.CurrentCaller;
+import io.duckforge.access.Need;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,8 +48,11 @@ public class BulkIngest {
     private final long maxBodyBytes;
     private final CurrentVertxRequest exchange;
 
+    private final CurrentCaller caller;
+
     public BulkIngest(ObjectMapper mapper, SchemaCatalog catalog, DatasetStore store, ScratchFiles scratch,
-                      DuckForgeConfig config, CurrentVertxRequest exchange) {
+                      DuckForgeConfig config, CurrentVertxRequest exchange, CurrentCaller caller) {
+        this.caller = caller;
         this.scratch = scratch;
         this.exchange = exchange;
         this.mapper = mapper;
@@ -89,7 +94,10 @@ public class BulkIngest {
     public long ingestEnvelope(InputStream body) throws IOException {
         try (JsonParser parser = rowMapper.createParser(limited(body))) {
             return BulkJsonBodies.envelope(parser, rowMapper,
-                    (schemaName, rows, endOfBody) -> ingestRows(catalog.require(schemaName), rows, endOfBody));
+                    (schemaName, rows, endOfBody) -> {
+                        caller.get().require(Need.WRITE, schemaName);
+                        return ingestRows(catalog.require(schemaName), rows, endOfBody);
+                    });
         }
     }
 

@@ -11,6 +11,8 @@ import io.duckforge.schema.ValidationException;
 import io.duckforge.store.DatasetBusyException;
 import io.duckforge.store.MigrationRefusedException;
 import io.duckforge.store.OverloadedException;
+import io.duckforge.access.AccessDeniedException;
+import io.duckforge.access.AuthenticationFailedException;
 import io.duckforge.store.DatabaseFailedException;
 import io.duckforge.store.ResourceExhaustedException;
 import io.duckforge.store.RowLimitExceededException;
@@ -20,6 +22,7 @@ import io.duckforge.store.WriteConflictException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -106,6 +109,21 @@ public class ProblemMapper {
                 .entity(resourceExhausted(e, uri.getPath())).build();
         return e.resource() == ResourceExhaustedException.Resource.MEMORY
                 ? Response.fromResponse(response).header("Retry-After", "5").build() : response;
+    }
+
+    /** RFC 6750: a challenge, with {@code error="invalid_token"} when what was sent did not verify. */
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthenticated", "Authentication required", e.getMessage(), uri, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, e.credentialsPresented()
+                        ? "Bearer realm=\"duckforge\", error=\"invalid_token\"" : "Bearer realm=\"duckforge\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(AccessDeniedException e, UriInfo uri) {
+        return problem(403, "forbidden", "Missing grant", e.getMessage(),
+                uri, List.of(FieldError.of("grant", e.missingGrant())));
     }
 
     @ServerExceptionMapper

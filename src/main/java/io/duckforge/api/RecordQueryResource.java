@@ -1,5 +1,7 @@
 package io.duckforge.api;
 
+import io.duckforge.access.Access;
+import io.duckforge.access.Need;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckforge.query.RecordQueryParser;
 import io.duckforge.schema.DatasetSchema;
@@ -37,6 +39,7 @@ public class RecordQueryResource {
             description = "Body: {\"filters\": [...], \"sort\": [...], \"fields\": [...], \"page\": 1, \"size\": 10}, "
                     + "each as the list endpoint's parameter of the same name (fields also as an array); the same page "
                     + "answers. Nothing is written.")
+    @Access(Need.READ)
     public RecordPage query(@PathParam("schema") String schemaName, JsonNode body) {
         DatasetSchema schema = catalog.require(schemaName);
         return RecordPage.fetch(store, schema, RecordQueryParser.parseBody(schema, body));

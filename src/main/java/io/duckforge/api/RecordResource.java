@@ -1,5 +1,9 @@
 package io.duckforge.api;
 
+import io.duckforge.access.Access;
+import io.duckforge.access.AuditLog;
+import io.duckforge.access.CurrentCaller;
+import io.duckforge.access.Need;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckforge.query.Filter;
 import io.duckforge.query.FilterParser;
@@ -54,7 +58,13 @@ public class RecordResource {
     private final BulkIngest bulkIngest;
     private final RecordChanges changes;
 
-    public RecordResource(SchemaCatalog catalog, DatasetStore store, BulkIngest bulkIngest, RecordChanges changes) {
+    private final CurrentCaller caller;
+    private final AuditLog audit;
+
+    public RecordResource(SchemaCatalog catalog, DatasetStore store, BulkIngest bulkIngest, RecordChanges changes,
+                          CurrentCaller caller, AuditLog audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.catalog = catalog;
         this.store = store;
         this.bulkIngest = bulkIngest;
@@ -64,6 +74,7 @@ public class RecordResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create one record", description = "Body: {\"schema_name\": \"...\", \"data\": {...}}")
+    @Access(value = Need.WRITE, dataset = Access.Dataset.BODY)
     public Response createFromEnvelope(JsonNode body) {
         if (body == null || !body.isObject() || !body.path("schema_name").isTextual()) {
             throw new ValidationException(FieldError.of("schema_name", "expected {\"schema_name\": \"...\", \"data\": {...}}"));
@@ -73,13 +84,16 @@ public class RecordResource {
                 throw new ValidationException(FieldError.of(key, "unknown key; expected schema_name and data"));
             }
         });
-        return create(body.get("schema_name").textValue(), body.get("data"));
+        String schemaName = body.get("schema_name").textValue();
+        caller.get().require(Need.WRITE, schemaName);
+        return create(schemaName, body.get("data"));
     }
 
     @POST
     @Path("/{schema}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create one record", description = "Body: the bare data object")
+    @Access(Need.WRITE)
     public Response create(@PathParam("schema") String schemaName, JsonNode data) {
         DatasetSchema schema = catalog.require(schemaName);
         StoredRecord record = store.insert(schema, RecordValidator.validate(schema, data));
@@ -94,6 +108,7 @@ public class RecordResource {
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create many records, all or nothing", description = "Body: {\"schema_name\": \"...\", \"data\": [{...}, ...]}")
+    @Access(value = Need.WRITE, dataset = Access.Dataset.BODY)
     public Response bulkFromEnvelope(InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestEnvelope(body));
     }
@@ -102,6 +117,7 @@ public class RecordResource {
     @Path("/{schema}/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create many records, all or nothing", description = "Body: a JSON array of data objects")
+    @Access(Need.WRITE)
     public Response bulk(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestArray(schemaName, body));
     }
@@ -110,6 +126,7 @@ public class RecordResource {
     @Path("/{schema}/bulk")
     @Consumes("application/x-ndjson")
     @Operation(summary = "Create many records, all or nothing", description = "Body: one data object per line (NDJSON)")
+    @Access(Need.WRITE)
     public Response bulkNdjson(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestNdjson(schemaName, body));
     }
@@ -118,6 +135,7 @@ public class RecordResource {
     @Path("/{schema}/bulk")
     @Consumes("text/csv")
     @Operation(summary = "Create many records, all or nothing", description = "Body: CSV with a header row of property names")
+    @Access(Need.WRITE)
     public Response bulkCsv(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestCsv(schemaName, body));
     }
@@ -127,6 +145,7 @@ public class RecordResource {
     @Consumes("application/vnd.apache.parquet")
     @Operation(summary = "Create many records, all or nothing",
             description = "Body: a Parquet file whose columns are properties; valid id, created_at, updated_at and version columns are kept")
+    @Access(Need.WRITE)
     public Response bulkParquet(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestParquet(schemaName, body));
     }
@@ -136,6 +155,7 @@ public class RecordResource {
     @Consumes("application/vnd.apache.arrow.stream")
     @Operation(summary = "Create many records, all or nothing",
             description = "Body: an Arrow IPC stream whose columns are properties; valid id, created_at, updated_at and version columns are kept")
+    @Access(Need.WRITE)
     public Response bulkArrow(@PathParam("schema") String schemaName, @Context HttpHeaders headers, InputStream body)
             throws IOException {
         return bulkCreated(bulkIngest.ingestArrow(schemaName, body, headers.getLength()));
@@ -144,6 +164,7 @@ public class RecordResource {
     @GET
     @Path("/{schema}/count")
     @Operation(summary = "Count the records matching the filters")
+    @Access(Need.READ)
     public CountView count(@PathParam("schema") String schemaName,
                            @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters) {
         DatasetSchema schema = catalog.require(schemaName);
@@ -153,6 +174,7 @@ public class RecordResource {
     @GET
     @Path("/{schema}/{id}")
     @Operation(summary = "Read one record; its version is the ETag")
+    @Access(Need.READ)
     public Response get(@PathParam("schema") String schemaName, @PathParam("id") String id) {
         DatasetSchema schema = catalog.require(schemaName);
         UUID recordId = parseId(id);
@@ -166,6 +188,7 @@ public class RecordResource {
     @Operation(summary = "Replace a record's data",
             description = "Body: the whole data object; absent properties take their default. Bumps version and updated_at. "
                     + "With If-Match, applies only to that version (else 412).")
+    @Access(Need.WRITE)
     public Response replace(@PathParam("schema") String schemaName, @PathParam("id") String id,
                             @HeaderParam("If-Match") String ifMatch, JsonNode data) {
         DatasetSchema schema = catalog.require(schemaName);
@@ -178,6 +201,7 @@ public class RecordResource {
     @Operation(summary = "Change some of a record's properties",
             description = "Body: a JSON merge patch of the data object; a key replaces that property, null clears it. "
                     + "Bumps version and updated_at. With If-Match, applies only to that version (else 412).")
+    @Access(Need.WRITE)
     public Response patch(@PathParam("schema") String schemaName, @PathParam("id") String id,
                           @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         DatasetSchema schema = catalog.require(schemaName);
@@ -187,6 +211,7 @@ public class RecordResource {
     @DELETE
     @Path("/{schema}/{id}")
     @Operation(summary = "Delete a record", description = "204; with If-Match, only that version (else 412)")
+    @Access(Need.WRITE)
     public Response delete(@PathParam("schema") String schemaName, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch) {
         DatasetSchema schema = catalog.require(schemaName);
@@ -198,6 +223,7 @@ public class RecordResource {
     @Path("/{schema}")
     @Operation(summary = "Delete the records matching the filters",
             description = "Answers {\"deleted\": n}. Without filters it deletes nothing unless all=true is given.")
+    @Access(Need.WRITE)
     public DeletedView deleteMatching(@PathParam("schema") String schemaName,
                                       @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
                                       @Parameter(description = "true to delete every record when no filters are given") @QueryParam("all") String all) {
@@ -207,12 +233,13 @@ public class RecordResource {
             throw new ValidationException(FieldError.of("filters",
                     "give filters to choose the records to delete, or all=true to delete every record"));
         }
-        return new DeletedView(store.deleteWhere(schema, parsed));
+        return new DeletedView(audit.record("delete-matching", schemaName, () -> store.deleteWhere(schema, parsed)));
     }
 
     @GET
     @Path("/{schema}")
     @Operation(summary = "List a page of records", description = "Sorted by created_at then id unless sort says otherwise; id always breaks ties")
+    @Access(Need.READ)
     public RecordPage list(@PathParam("schema") String schemaName,
                            @Parameter(description = "1-based page number, default 1") @QueryParam("page") String page,
                            @Parameter(description = "page size 1..1000, default 10") @QueryParam("size") String size,

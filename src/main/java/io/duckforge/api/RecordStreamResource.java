@@ -1,5 +1,7 @@
 package io.duckforge.api;
 
+import io.duckforge.access.Access;
+import io.duckforge.access.Need;
 import io.duckforge.query.ExportQuery;
 import io.duckforge.query.RecordQueryParser;
 import io.duckforge.schema.DatasetSchema;
@@ -41,6 +43,7 @@ public class RecordStreamResource {
                     + "format= or Accept; unordered unless sort is given. "
                     + "A failure after the first byte ends NDJSON with an {\"error\": ...} line and aborts the response "
                     + "without its final chunk.")
+    @Access(Need.READ)
     public Response stream(@PathParam("schema") String schemaName,
                            @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
                            @Parameter(description = "JSON array of {field, order: asc|desc}") @QueryParam("sort") String sort,

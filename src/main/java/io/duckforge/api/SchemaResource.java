@@ -1,15 +1,19 @@
 package io.duckforge.api;
 
+import io.duckforge.access.Access;
+import io.duckforge.access.AuditLog;
+import io.duckforge.access.CurrentCaller;
+import io.duckforge.access.Need;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SchemaCatalog;
 import io.duckforge.schema.FieldError;
+import io.duckforge.schema.MigrationRequest;
 import io.duckforge.schema.MigrationRequestReader;
 import io.duckforge.schema.SchemaReader;
 import io.duckforge.schema.ValidationException;
 import io.duckforge.store.MigrationRecord;
 import io.duckforge.store.MigrationResult;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -45,9 +49,13 @@ import java.util.List;
 public class SchemaResource {
 
     private final SchemaCatalog catalog;
+    private final CurrentCaller caller;
+    private final AuditLog audit;
 
-    public SchemaResource(SchemaCatalog catalog) {
+    public SchemaResource(SchemaCatalog catalog, CurrentCaller caller, AuditLog audit) {
         this.catalog = catalog;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     /** A page of the list; a catalog of thousands of datasets is not one multi-megabyte answer. */
@@ -59,6 +67,7 @@ public class SchemaResource {
                     + "follow, a `Link: <...>; rel=\"next\"` header gives the next page.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = DatasetSchema.class)))
+    @Access(value = Need.READ, dataset = Access.Dataset.LISTED)
     public Response list(@Parameter(description = "datasets per page, 1 to " + MAX_LIST) @QueryParam("limit") Integer limit,
                          @Parameter(description = "list the datasets named after this one") @QueryParam("after") String after,
                          @Context UriInfo uri) {
@@ -67,6 +76,7 @@ public class SchemaResource {
             throw new ValidationException(FieldError.of("limit", "limit must be between 1 and " + MAX_LIST));
         }
         List<DatasetSchema> page = catalog.all().stream()
+                .filter(schema -> caller.get().may(Need.READ, schema.name()))
                 .filter(schema -> after == null || schema.name().compareTo(after) > 0)
                 .limit(size + 1L)
                 .toList();
@@ -84,6 +94,7 @@ public class SchemaResource {
     @Operation(summary = "Describe one dataset; its version is the ETag")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DatasetSchema.class)))
+    @Access(Need.READ)
     public Response get(@PathParam("schema") String name) {
         DatasetSchema schema = catalog.require(name);
         return Response.ok(schema).tag(etag(schema.version())).build();
@@ -92,8 +103,11 @@ public class SchemaResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Declare a dataset", description = "Creates its table and indexes; 409 if the name is taken")
+    @Access(value = Need.MANAGE, dataset = Access.Dataset.BODY)
     public Response declare(JsonNode document) {
-        DatasetSchema schema = catalog.declare(SchemaReader.read(document));
+        DatasetSchema declared = SchemaReader.read(document);
+        caller.get().requireGrant(Need.MANAGE, declared.name());
+        DatasetSchema schema = audit.record("declare", declared.name(), () -> catalog.declare(declared));
         return Response.created(UriBuilder.fromPath("/api/v1/schemas/{schema}").build(schema.name()))
                 .entity(schema)
                 .build();
@@ -112,10 +126,10 @@ public class SchemaResource {
             + "{\"op\": \"add_index\", \"name\": \"field\"}], \"dry_run\": true}"))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MigrationResult.class)))
-    public Response migrate(@PathParam("schema") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch,
-                            @Context HttpServerRequest request) {
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        MigrationResult result = catalog.migrate(name, MigrationRequestReader.read(body, "api:" + client), IfMatch.parse(ifMatch));
+    @Access(Need.MANAGE)
+    public Response migrate(@PathParam("schema") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch) {
+        MigrationRequest request = appliedByTheCaller(MigrationRequestReader.read(body, caller.get().name()));
+        MigrationResult result = audit.record("migrate", name, () -> catalog.migrate(name, request, IfMatch.parse(ifMatch)));
         return Response.ok(result).tag(etag(result.dryRun() ? result.fromVersion() : result.toVersion())).build();
     }
 
@@ -127,21 +141,33 @@ public class SchemaResource {
     @GET
     @Path("/{schema}/migrations")
     @Operation(summary = "List a dataset's applied schema versions, oldest first")
+    @Access(Need.READ)
     public List<MigrationRecord> migrations(@PathParam("schema") String name) {
         return catalog.migrations(name);
+    }
+
+    /** An {@code actor} in the body is recorded beside the caller, never instead of them. */
+    private MigrationRequest appliedByTheCaller(MigrationRequest request) {
+        String principal = caller.get().name();
+        return request.appliedBy().equals(principal) ? request
+                : new MigrationRequest(request.changes(), request.dryRun(), principal + " for " + request.appliedBy());
     }
 
     @DELETE
     @Path("/{schema}")
     @Operation(summary = "Drop a dataset with all its records",
             description = "Only with confirm equal to the dataset's name; answers 204")
+    @Access(Need.MANAGE)
     public Response drop(@PathParam("schema") String name, @QueryParam("confirm") String confirm) {
         catalog.require(name);
         if (!name.equals(confirm)) {
             throw new ValidationException(FieldError.of("confirm",
                     "dropping deletes every record of '" + name + "'; repeat the dataset's name: ?confirm=" + name));
         }
-        catalog.drop(name);
+        audit.record("drop", name, () -> {
+            catalog.drop(name);
+            return null;
+        });
         return Response.noContent().build();
     }
 }

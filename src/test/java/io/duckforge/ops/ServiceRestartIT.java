@@ -139,4 +139,25 @@ class ServiceRestartIT {
         }
         return rows;
     }
+
+    @Test
+    void withoutAnAuthenticationModeThePackagedServiceRefusesToStartSayingHowToChooseOne() throws Exception {
+        Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString(),
+                "DUCKFORGE_AUTH_MODE", "");
+
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment)) {
+            assertThat(service.awaitExit()).isNotZero();
+            assertThat(service.log()).contains("Cannot start: No authentication mode is configured: set duckforge.auth.mode (DUCKFORGE_AUTH_MODE)");
+        }
+    }
+
+    @Test
+    void modeNoneServesWithoutCredentialsAndSaysSoInTheLog() throws Exception {
+        Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString());
+
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
+            given().baseUri(service.baseUri()).when().get("/api/v1/schemas").then().statusCode(200);
+            assertThat(service.log()).contains("duckforge.auth.mode is none");
+        }
+    }
 }

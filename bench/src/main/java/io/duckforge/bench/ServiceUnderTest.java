@@ -56,6 +56,7 @@ final class ServiceUnderTest implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("DUCKFORGE_DUCKDB_PATH", workDir.resolve("bench.duckdb").toString());
         builder.environment().put("DUCKFORGE_BULK_MAX_ROWS", "10000000");
+        builder.environment().put("DUCKFORGE_AUTH_MODE", "none");
         builder.environment().putAll(settings);
         ServiceUnderTest service = new ServiceUnderTest(builder.start(), workDir, port,
                 HttpClient.newBuilder()

@@ -2,6 +2,7 @@ package io.duckforge.api;
 
 import io.duckforge.access.Access;
 import io.duckforge.access.AuditLog;
+import io.duckforge.access.Caller;
 import io.duckforge.access.CurrentCaller;
 import io.duckforge.access.Need;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.UriInfo;
@@ -127,8 +129,9 @@ public class SchemaResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MigrationResult.class)))
     @Access(Need.MANAGE)
-    public Response migrate(@PathParam("schema") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch) {
-        MigrationRequest request = appliedByTheCaller(MigrationRequestReader.read(body, caller.get().name()));
+    public Response migrate(@PathParam("schema") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch,
+                            @Context HttpServerRequest http) {
+        MigrationRequest request = appliedBy(MigrationRequestReader.read(body, null), http);
         MigrationResult result = audit.record("migrate", name, () -> catalog.migrate(name, request, IfMatch.parse(ifMatch)));
         return Response.ok(result).tag(etag(result.dryRun() ? result.fromVersion() : result.toVersion())).build();
     }
@@ -146,11 +149,20 @@ public class SchemaResource {
         return catalog.migrations(name);
     }
 
-    /** An {@code actor} in the body is recorded beside the caller, never instead of them. */
-    private MigrationRequest appliedByTheCaller(MigrationRequest request) {
-        String principal = caller.get().name();
-        return request.appliedBy().equals(principal) ? request
-                : new MigrationRequest(request.changes(), request.dryRun(), principal + " for " + request.appliedBy());
+    /**
+     * Who applied a migration: an authenticated caller, with any {@code actor} of the body beside it, never replaced by
+     * it; without authentication the {@code actor}, else the client's address.
+     */
+    private MigrationRequest appliedBy(MigrationRequest request, HttpServerRequest http) {
+        Caller who = caller.get();
+        String actor = request.appliedBy();
+        String appliedBy;
+        if (who == Caller.UNAUTHENTICATED) {
+            appliedBy = actor != null ? actor : "api:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+        } else {
+            appliedBy = actor == null || actor.equals(who.name()) ? who.name() : who.name() + " for " + actor;
+        }
+        return new MigrationRequest(request.changes(), request.dryRun(), appliedBy);
     }
 
     @DELETE

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,11 +39,11 @@ class ApiKeyRotationTest {
     }
 
     /** The file is re-read within seconds; this waits for that, up to a bound that only guards against a hang. */
-    private static int statusOnceSettled(String key, int expected) throws InterruptedException {
+    private static int statusOnceSettled(String key, int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int status = status(key);
         while (status != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            LockSupport.parkNanos(100_000_000); // polling the condition, not timing it
             status = status(key);
         }
         return status;

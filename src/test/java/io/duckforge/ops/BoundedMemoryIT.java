@@ -40,14 +40,7 @@ class BoundedMemoryIT {
                 "DUCKFORGE_BULK_MAX_BODY_BYTES", Long.toString(4L << 30));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (ServiceProcess service = ServiceProcess.start(workDir, environment, HEAP).awaitReady()) {
-            for (int body = 0; body < BODIES; body++) {
-                HttpResponse<String> created = client.send(HttpRequest.newBuilder(
-                                URI.create(service.baseUri() + "/api/v1/records/well_production/bulk"))
-                        .header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedWellRows(BODY_ROWS))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            }
+            GeneratedWellRows.load(client, service, BODIES, BODY_ROWS);
 
             assertThat(streamedLines(client, service, "ndjson")).isEqualTo(TOTAL);
             assertThat(streamedLines(client, service, "csv")).isEqualTo(TOTAL + 1);

@@ -2,10 +2,28 @@ package io.duckforge.ops;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A bulk body of NDJSON well_production rows produced as they are read, so the test holds none of them. */
 final class GeneratedWellRows extends InputStream {
+
+    /** Posts {@code bodies} NDJSON bulk bodies of {@code rows} generated rows each to well_production; each must be created. */
+    static void load(HttpClient client, ServiceProcess service, int bodies, int rows) throws IOException, InterruptedException {
+        for (int body = 0; body < bodies; body++) {
+            HttpResponse<String> created = client.send(HttpRequest.newBuilder(
+                            URI.create(service.baseUri() + "/api/v1/records/well_production/bulk"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedWellRows(rows))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+    }
 
     private final int rows;
     private int row;

@@ -41,14 +41,7 @@ class MemoryPressureIT {
                 "DUCKFORGE_DUCKDB_TEMP_DIRECTORY", workDir.resolve("spill").toString());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (ServiceProcess service = ServiceProcess.start(workDir, environment, "64m").awaitReady()) {
-            for (int body = 0; body < BODIES; body++) {
-                HttpResponse<String> created = client.send(HttpRequest.newBuilder(
-                                URI.create(service.baseUri() + "/api/v1/records/well_production/bulk"))
-                        .header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedWellRows(BODY_ROWS))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            }
+            GeneratedWellRows.load(client, service, BODIES, BODY_ROWS);
 
             Streamed sorted = stream(client, service, "/api/v1/records/well_production/stream?sort=" + URLEncoder.encode(SORT, StandardCharsets.UTF_8));
             assertThat(sorted).satisfiesAnyOf(all -> assertThat(all.lines()).isEqualTo(BODY_ROWS * BODIES),

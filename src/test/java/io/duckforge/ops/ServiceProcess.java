@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** The packaged service as a child process, for tests that restart it or watch it fail to start. */
 final class ServiceProcess implements AutoCloseable {
@@ -73,20 +74,9 @@ final class ServiceProcess implements AutoCloseable {
             } catch (IOException notListeningYet) {
                 // keep polling
             }
-            Thread.sleep(200);
+            LockSupport.parkNanos(200_000_000); // polling readiness, not timing it
         }
         throw new IllegalStateException("The service did not become ready:\n" + log());
-    }
-
-    /** Waits until the log holds {@code line}; fails with the log if it does not within the startup allowance. */
-    void awaitLog(String line) throws Exception {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!log().contains(line)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The log never said '" + line + "':\n" + log());
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** Waits for the process to exit on its own and answers its exit code. */

@@ -158,6 +158,7 @@ class ServiceRestartIT {
         try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
             given().baseUri(service.baseUri()).when().get("/api/v1/schemas").then().statusCode(200);
             assertThat(service.log()).contains("duckforge.auth.mode is none");
+            given().baseUri(service.baseUri()).when().get("/q/swagger-ui/").then().statusCode(404);
         }
     }
 }

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,8 @@ class DatasetGateTest {
             List.of(new PropertyDefinition("kwh", PropertyType.NUMBER, false, false, false, null, null)));
     private static final DatasetSchema V2 = V1.withVersion(2);
 
-    private final DatasetGate gate = new DatasetGate(Duration.ofMillis(200), Duration.ofMillis(200));
+    // Requests wait as long as a test needs; a migration gives up on requests in flight quickly.
+    private final DatasetGate gate = new DatasetGate(Duration.ofMinutes(1), Duration.ofMillis(200));
 
     DatasetGateTest() {
         gate.open(V1);
@@ -47,8 +50,7 @@ class DatasetGateTest {
     @Test
     void aRequestDuringAMigrationWaitsForIt() throws Exception {
         DatasetGate.Pass migration = gate.enterAlone(V1);
-        CompletableFuture<DatasetGate.Pass> request = CompletableFuture.supplyAsync(() -> gate.enter(V2));
-        Thread.sleep(50);
+        FutureTask<DatasetGate.Pass> request = waitingAtTheGate(() -> gate.enter(V2));
         assertThat(request).isNotDone();
         gate.advance(V2);
         migration.close();
@@ -68,8 +70,7 @@ class DatasetGateTest {
     @Test
     void aRequestWaitingOnADropIsAnsweredUnknownDataset() throws Exception {
         DatasetGate.Pass drop = gate.enterAlone(V1);
-        CompletableFuture<DatasetGate.Pass> request = CompletableFuture.supplyAsync(() -> gate.enter(V1));
-        Thread.sleep(50);
+        FutureTask<DatasetGate.Pass> request = waitingAtTheGate(() -> gate.enter(V1));
         gate.close("meters");
         drop.close();
         assertThatThrownBy(() -> request.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(UnknownSchemaException.class);
@@ -80,5 +81,16 @@ class DatasetGateTest {
         DatasetGate.Pass request = gate.enter(V1);
         CompletableFuture.runAsync(request::close).get(1, TimeUnit.SECONDS);
         gate.enterAlone(V1).close();
+    }
+
+    /** Starts {@code entry} on a thread of its own and returns once that thread is blocked at the gate. */
+    private static FutureTask<DatasetGate.Pass> waitingAtTheGate(Callable<DatasetGate.Pass> entry) {
+        FutureTask<DatasetGate.Pass> task = new FutureTask<>(entry);
+        Thread thread = new Thread(task, "request");
+        thread.start();
+        while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING && !task.isDone()) {
+            Thread.onSpinWait();
+        }
+        return task;
     }
 }

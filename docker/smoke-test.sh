@@ -15,6 +15,7 @@ BASE=localhost/duckforge-base:bookworm-jre17
 VOLUME=duckforge-smoke-data
 NAME=duckforge-smoke
 PORT=${PORT:-18080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19000}
 WORK=$(mktemp -d)
 trap 'podman rm -f "$NAME" >/dev/null 2>&1 || true; podman volume rm -f "$VOLUME" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 
@@ -52,11 +53,11 @@ echo "$(printf %s "$KEY" | sha256sum | cut -d' ' -f1) smoke admin" > "$WORK/secr
 chmod 755 "$WORK/secrets" && chmod 644 "$WORK/secrets/api-keys"
 
 run() {
-    podman run -d --name "$NAME" -p "$PORT:8080" -v "$VOLUME:/data" -v "$WORK/secrets:/secrets:ro" \
+    podman run -d --name "$NAME" -p "$PORT:8080" -p "$MANAGEMENT_PORT:9000" -v "$VOLUME:/data" -v "$WORK/secrets:/secrets:ro" \
         -e DUCKFORGE_AUTH_MODE=api-keys -e DUCKFORGE_AUTH_API_KEYS_FILE=/secrets/api-keys \
         --read-only --tmpfs /tmp -m 1g "$IMAGE" >/dev/null
     for _ in $(seq 1 60); do
-        if curl -sf "localhost:$PORT/q/health/ready" >/dev/null; then
+        if curl -sf "localhost:$MANAGEMENT_PORT/q/health/ready" >/dev/null; then
             return 0
         fi
         sleep 1
@@ -82,7 +83,7 @@ podman rm "$NAME" >/dev/null
 echo "== Second run on the same volume"
 run
 count=$(curl -sf -H "X-API-Key: $KEY" "localhost:$PORT/api/v1/records/meters/count")
-ready=$(curl -sf "localhost:$PORT/q/health/ready")
+ready=$(curl -sf "localhost:$MANAGEMENT_PORT/q/health/ready")
 echo "count: $count"
 echo "ready: $ready"
 [[ "$count" == '{"count":3}' ]] || { echo "Expected 3 records after the restart" >&2; exit 1; }

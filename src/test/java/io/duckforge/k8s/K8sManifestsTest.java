@@ -79,16 +79,22 @@ class K8sManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void probesCallTheQuarkusHealthEndpointsOnTheServicePort(String overlay) throws Exception {
+    void probesCallTheQuarkusHealthEndpointsOnTheManagementPort(String overlay) throws Exception {
         Container container = container(render(overlay));
         Properties application = applicationProperties();
         int port = Integer.parseInt(application.getProperty("quarkus.http.port", "8080"));
+        int management = Integer.parseInt(application.getProperty("quarkus.management.port", "9000"));
         String health = "/" + application.getProperty("quarkus.http.non-application-root-path", "q") + "/"
                 + application.getProperty("quarkus.smallrye-health.root-path", "health");
 
+        assertThat(application.getProperty("quarkus.management.enabled")).isEqualTo("true");
         assertThat(container.getPorts()).anySatisfy(declared -> {
             assertThat(declared.getName()).isEqualTo("http");
             assertThat(declared.getContainerPort()).isEqualTo(port);
+        });
+        assertThat(container.getPorts()).anySatisfy(declared -> {
+            assertThat(declared.getName()).isEqualTo("management");
+            assertThat(declared.getContainerPort()).isEqualTo(management);
         });
         assertProbe(container.getStartupProbe(), health + "/started");
         assertProbe(container.getLivenessProbe(), health + "/live");
@@ -96,6 +102,26 @@ class K8sManifestsTest {
         // A WAL replay on start may take minutes; the startup probe must allow it before liveness takes over.
         Probe startup = container.getStartupProbe();
         assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold()).isGreaterThanOrEqualTo(300);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noServiceRoutesToTheManagementPortAndOnlyMonitoringMayReachIt(String overlay) throws Exception {
+        List<HasMetadata> resources = render(overlay);
+
+        assertThat(resources.stream().filter(io.fabric8.kubernetes.api.model.Service.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.Service.class::cast)
+                .flatMap(service -> service.getSpec().getPorts().stream()))
+                .allSatisfy(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
+        io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy policy = resources.stream()
+                .filter(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no NetworkPolicy"));
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getPorts()).singleElement().satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("management"));
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring"));
+        });
     }
 
     @ParameterizedTest
@@ -155,7 +181,7 @@ class K8sManifestsTest {
 
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/q/metrics")
-                .containsEntry("prometheus.io/port", "8080");
+                .containsEntry("prometheus.io/port", "9000");
     }
 
     @ParameterizedTest
@@ -255,7 +281,7 @@ class K8sManifestsTest {
     private static void assertProbe(Probe probe, String path) {
         assertThat(probe).as("probe for " + path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
     }
 
     private static long seconds(String duration) {

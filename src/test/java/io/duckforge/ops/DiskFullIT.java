@@ -61,7 +61,7 @@ class DiskFullIT {
             given().baseUri(service.baseUri()).when().get("/api/v1/records/fill/count")
                     .then().statusCode(200).body("count", equalTo(filled.acknowledgedRows()));
             given().baseUri(service.baseUri()).when().get("/api/v1/records/fill?size=5").then().statusCode(200);
-            given().baseUri(service.baseUri()).when().get("/q/health/live").then().statusCode(200);
+            given().baseUri(service.managementUri()).when().get("/q/health/live").then().statusCode(200);
         }
     }
 
@@ -76,7 +76,7 @@ class DiskFullIT {
             assertThat(filled.status()).isEqualTo(507);
             given().baseUri(service.baseUri()).when().get("/api/v1/records/fill/count")
                     .then().statusCode(503).body("type", equalTo("urn:duckforge:problem:database-failed"));
-            given().baseUri(service.baseUri()).when().get("/q/health/live")
+            given().baseUri(service.managementUri()).when().get("/q/health/live")
                     .then().statusCode(503).body("checks[0].data.fatal-error", equalTo("database has been invalidated"));
             service.kill();
         }

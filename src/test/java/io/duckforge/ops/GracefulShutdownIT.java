@@ -85,14 +85,14 @@ class GracefulShutdownIT {
         // Long enough that the checks below run inside the delay even on a slow machine.
         environment.put("QUARKUS_SHUTDOWN_DELAY", "10s");
         try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
-            given().baseUri(service.baseUri()).when().get("/q/health/ready").then().statusCode(200);
+            given().baseUri(service.managementUri()).when().get("/q/health/ready").then().statusCode(200);
             sigterm(service);
 
             int ready = 200;
             // Readiness turns DOWN at the start of the 10 s delay; polled for all of it, so a busy machine cannot fail this.
             for (int i = 0; i < 400 && ready == 200; i++) {
                 LockSupport.parkNanos(25_000_000);
-                ready = given().baseUri(service.baseUri()).when().get("/q/health/ready").statusCode();
+                ready = given().baseUri(service.managementUri()).when().get("/q/health/ready").statusCode();
             }
             assertThat(ready).isEqualTo(503);
             given().baseUri(service.baseUri()).when().get("/api/v1/schemas").then().statusCode(200);

@@ -52,7 +52,7 @@ class MemoryPressureIT {
             assertThat(page).isIn(200, 503);
             given().baseUri(service.baseUri()).when().get("/api/v1/records/well_production/count")
                     .then().statusCode(200).body("count", equalTo(BODY_ROWS * BODIES));
-            given().baseUri(service.baseUri()).when().get("/q/health/live").then().statusCode(200);
+            given().baseUri(service.managementUri()).when().get("/q/health/live").then().statusCode(200);
             assertThat(service.log()).doesNotContain("OutOfMemoryError").doesNotContain("Unexpected failure");
             System.out.printf("MemoryPressureIT: sorted page %d, peak RSS %d MiB%n", page, service.peakRssMib());
         }

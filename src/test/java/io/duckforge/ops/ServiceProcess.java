@@ -23,11 +23,13 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private ServiceProcess(Process process, Path log, int port) {
+    private ServiceProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts {@code target/quarkus-app/quarkus-run.jar} (path from the failsafe property) with extra environment. */
@@ -37,6 +39,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path workDir, Map<String, String> environment, String heap) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         Path log = Files.createTempFile(workDir, "service", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -46,14 +49,20 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         // The packaged service refuses to start without a chosen mode; these tests are about other things.
         builder.environment().put("DUCKFORGE_AUTH_MODE", "none");
         builder.environment().putAll(environment);
-        return new ServiceProcess(builder.start(), log, port);
+        return new ServiceProcess(builder.start(), log, port, managementPort);
     }
 
     String baseUri() {
         return "http://localhost:" + port;
+    }
+
+    /** Probes and metrics: Quarkus' management interface. */
+    String managementUri() {
+        return "http://localhost:" + managementPort;
     }
 
     /** Waits until readiness answers UP; fails with the log if the process dies first. */
@@ -66,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = client.send(
-                        HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).build(),
+                        HttpRequest.newBuilder(URI.create(managementUri() + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return this;

@@ -161,4 +161,16 @@ class ServiceRestartIT {
             given().baseUri(service.baseUri()).when().get("/q/swagger-ui/").then().statusCode(404);
         }
     }
+
+    @Test
+    void probesAndMetricsAnswerOnTheManagementPortAndNotOnTheApiPort() throws Exception {
+        Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString());
+
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
+            given().baseUri(service.managementUri()).when().get("/q/health/live").then().statusCode(200);
+            given().baseUri(service.managementUri()).when().get("/q/metrics").then().statusCode(200);
+            given().baseUri(service.baseUri()).when().get("/q/health/live").then().statusCode(404);
+            given().baseUri(service.baseUri()).when().get("/q/metrics").then().statusCode(404);
+        }
+    }
 }

@@ -30,8 +30,8 @@ final class EventLoopWorkload implements Workload {
     public List<Measurement> run(BenchContext context) throws Exception {
         LoadedData data = context.loaded();
         ServiceUnderTest service = context.service();
-        HttpLoad.Call probe = new HttpLoad.Call("live", KeepAliveConnection.get(service.port(), "/q/health/live"), 200);
-        LoadRun idle = HttpLoad.run(service.port(), 1, context.settings().newRun(), random -> probe);
+        HttpLoad.Call probe = new HttpLoad.Call("live", KeepAliveConnection.get(service.managementPort(), "/q/health/live"), 200);
+        LoadRun idle = HttpLoad.run(service.managementPort(), 1, context.settings().newRun(), random -> probe);
 
         String dataset = "event_loop_ingest";
         service.send(HttpRequest.newBuilder(service.uri("/api/v1/schemas")).header("Content-Type", "application/json")
@@ -52,7 +52,7 @@ final class EventLoopWorkload implements Workload {
                     random -> queries.get(random.nextInt(queries.size()))));
             Future<LoadRun> ingestLoad = background.submit(() -> HttpLoad.run(service.port(), INGEST_CLIENTS, ingestRun,
                     random -> ingest));
-            underLoad = HttpLoad.run(service.port(), 1, context.settings().newRun(), random -> probe);
+            underLoad = HttpLoad.run(service.managementPort(), 1, context.settings().newRun(), random -> probe);
             System.out.printf("event-loop background: %.0f queries/s, %.0f ingests/s%n",
                     queryLoad.get().results().get("query").perSecond(), ingestLoad.get().results().get("ingest").perSecond());
         } finally {

@@ -1,6 +1,8 @@
 package io.duckforge.bench;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -10,8 +12,15 @@ import java.util.function.Function;
  */
 final class HttpLoad {
 
-    /** One pre-encoded request and the status that counts as success. */
-    record Call(String operation, byte[] request, int expectedStatus) {
+    /**
+     * One pre-encoded request and the status that counts as success.
+     *
+     * @param port where to send it when not the run's port (probes go to the management interface); 0 for the run's
+     */
+    record Call(String operation, byte[] request, int expectedStatus, int port) {
+        Call(String operation, byte[] request, int expectedStatus) {
+            this(operation, request, expectedStatus, 0);
+        }
     }
 
     private HttpLoad() {
@@ -24,21 +33,31 @@ final class HttpLoad {
 
     private static void user(int port, LoadRun run, Function<SplittableRandom, Call> nextCall, SplittableRandom random)
             throws IOException {
-        KeepAliveConnection connection = new KeepAliveConnection(port);
+        Map<Integer, KeepAliveConnection> connections = new HashMap<>();
         try {
             while (run.running()) {
                 Call call = nextCall.apply(random);
+                int target = call.port() == 0 ? port : call.port();
                 long start = System.nanoTime();
                 try {
+                    KeepAliveConnection connection = connections.get(target);
+                    if (connection == null) {
+                        connection = new KeepAliveConnection(target);
+                        connections.put(target, connection);
+                    }
                     run.completed(call.operation(), start, connection.exchange(call.request()) == call.expectedStatus());
                 } catch (IOException e) {
                     run.completed(call.operation(), start, false);
-                    connection.close();
-                    connection = new KeepAliveConnection(port);
+                    KeepAliveConnection broken = connections.remove(target);
+                    if (broken != null) {
+                        broken.close();
+                    }
                 }
             }
         } finally {
-            connection.close();
+            for (KeepAliveConnection connection : connections.values()) {
+                connection.close();
+            }
         }
     }
 }

@@ -23,14 +23,16 @@ final class ServiceUnderTest implements AutoCloseable {
     private final Process process;
     private final Path workDir;
     private final int port;
+    private final int managementPort;
     private final String baseUri;
     private final HttpClient client;
     final String heap;
 
-    private ServiceUnderTest(Process process, Path workDir, int port, HttpClient client, String heap) {
+    private ServiceUnderTest(Process process, Path workDir, int port, int managementPort, HttpClient client, String heap) {
         this.process = process;
         this.workDir = workDir;
         this.port = port;
+        this.managementPort = managementPort;
         String baseUri = "http://localhost:" + port;
         this.baseUri = baseUri;
         this.client = client;
@@ -43,10 +45,8 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /** @param settings extra environment, e.g. a {@code DUCKFORGE_*} setting to compare */
     static ServiceUnderTest start(Path jar, Path workDir, String heap, Map<String, String> settings) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int managementPort = freePort();
         Files.createDirectories(workDir);
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-jar", jar.toAbsolutePath().toString()))
@@ -54,11 +54,12 @@ final class ServiceUnderTest implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("service.log").toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().put("DUCKFORGE_DUCKDB_PATH", workDir.resolve("bench.duckdb").toString());
         builder.environment().put("DUCKFORGE_BULK_MAX_ROWS", "10000000");
         builder.environment().put("DUCKFORGE_AUTH_MODE", "none");
         builder.environment().putAll(settings);
-        ServiceUnderTest service = new ServiceUnderTest(builder.start(), workDir, port,
+        ServiceUnderTest service = new ServiceUnderTest(builder.start(), workDir, port, managementPort,
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5))
@@ -67,8 +68,23 @@ final class ServiceUnderTest implements AutoCloseable {
         return service;
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     int port() {
         return port;
+    }
+
+    /** Probes and metrics: Quarkus' management interface. */
+    int managementPort() {
+        return managementPort;
+    }
+
+    private URI management(String path) {
+        return URI.create("http://localhost:" + managementPort + path);
     }
 
     URI uri(String path) {
@@ -98,7 +114,7 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /** The value of an unlabelled gauge at /q/metrics; NaN when absent. */
     double gauge(String name) throws Exception {
-        return send(HttpRequest.newBuilder(uri("/q/metrics")).build()).body().lines()
+        return send(HttpRequest.newBuilder(management("/q/metrics")).build()).body().lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(Double.NaN);
@@ -106,7 +122,7 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /** Heap in use now, summed over the heap pools reported at /q/metrics, in MiB. */
     long heapUsedMib() throws Exception {
-        String metrics = send(HttpRequest.newBuilder(uri("/q/metrics")).build()).body();
+        String metrics = send(HttpRequest.newBuilder(management("/q/metrics")).build()).body();
         double bytes = 0;
         Matcher matcher = HEAP_USED.matcher(metrics);
         while (matcher.find()) {
@@ -122,7 +138,7 @@ final class ServiceUnderTest implements AutoCloseable {
                 throw new IllegalStateException("The service exited; see " + workDir.resolve("service.log"));
             }
             try {
-                if (send(HttpRequest.newBuilder(uri("/q/health/ready")).build()).statusCode() == 200) {
+                if (send(HttpRequest.newBuilder(management("/q/health/ready")).build()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {

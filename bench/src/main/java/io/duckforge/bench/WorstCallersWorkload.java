@@ -73,7 +73,8 @@ final class WorstCallersWorkload implements Workload {
         List<HttpLoad.Call> creates = context.rows().subList(0, Math.min(1000, context.rows().size())).stream()
                 .map(row -> new HttpLoad.Call("create", KeepAliveConnection.postJson(port, "/api/v1/records/" + WRITES,
                         row.json()), 201)).toList();
-        HttpLoad.Call ready = new HttpLoad.Call("ready", KeepAliveConnection.get(port, "/q/health/ready"), 200);
+        int management = context.service().managementPort();
+        HttpLoad.Call ready = new HttpLoad.Call("ready", KeepAliveConnection.get(management, "/q/health/ready"), 200, management);
         return random -> switch (random.nextInt(10)) {
             case 0, 1, 2, 3 -> reads.get(random.nextInt(reads.size()));
             case 4, 5, 6 -> pages.get(random.nextInt(pages.size()));

@@ -3,7 +3,10 @@ package io.duckforge.ops;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -68,5 +71,16 @@ class OperationsEndpointsTest {
                 .body("paths.'/api/v1/records/{schema}/{id}'", hasKey("delete"))
                 .body("paths.'/api/v1/records/{schema}'", hasKey("delete"))
                 .body("paths.'/api/v1/records/{schema}/bulk'.post.requestBody.content", hasKey("application/vnd.apache.arrow.stream"));
+    }
+
+    @Test
+    void openApiDeclaresBothCredentialsAndThe401And403OfEveryOperation() {
+        var description = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+
+        assertThat(description.getMap("components.securitySchemes")).containsKeys("jwt", "api_key");
+        assertThat(description.getString("components.securitySchemes.api_key.name")).isEqualTo("X-API-Key");
+        Map<String, Map<String, Map<String, Object>>> paths = description.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) ->
+                assertThat((Map<String, Object>) operation.get("responses")).as(method + " " + path).containsKeys("401", "403")));
     }
 }

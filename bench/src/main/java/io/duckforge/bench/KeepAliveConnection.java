@@ -29,7 +29,12 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     static byte[] get(int port, String path) {
-        return ("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        return get(port, path, "");
+    }
+
+    /** @param headers further header lines, each ending in CRLF */
+    static byte[] get(int port, String path, String headers) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] postJson(int port, String path, byte[] body) {

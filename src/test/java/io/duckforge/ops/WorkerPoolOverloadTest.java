@@ -9,10 +9,17 @@ import org.junit.jupiter.api.Test;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,17 +53,40 @@ class WorkerPoolOverloadTest {
     void aRequestBeyondTheBusyWorkersAndTheirQueueIs503WithRetryAfter() throws Exception {
         List<Socket> stalled = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) {
-                stalled.add(stalledBulk());
-                Thread.sleep(200);
-            }
+            stalled.add(stalledBulk());
+            stalled.add(stalledBulk());
+            awaitNoIdleWorker();
+            // Two more requests: whichever reaches the queue first waits there, the other finds workers and queue full.
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest count = HttpRequest.newBuilder(root.toURI().resolve("/api/v1/records/well_production/count")).build();
+            CompletableFuture<HttpResponse<String>> first = client.sendAsync(count, HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> second = client.sendAsync(count, HttpResponse.BodyHandlers.ofString());
 
-            given().when().get("/api/v1/records/well_production/count")
-                    .then().statusCode(503).header("Retry-After", "1").contentType("application/problem+json");
+            HttpResponse<?> refused = (HttpResponse<?>) CompletableFuture.anyOf(first, second).get(60, TimeUnit.SECONDS);
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
             }
         }
+    }
+
+    /** Both workers are held reading the stalled bodies (the service runs in this JVM, so its threads can be seen). */
+    private static void awaitNoIdleWorker() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (workersReadingABody() < 2) {
+            assertThat(System.nanoTime()).as("both workers taken within a minute").isLessThan(deadline);
+            LockSupport.parkNanos(50_000_000); // polling the threads' state, not timing anything
+        }
+    }
+
+    private static long workersReadingABody() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getName().startsWith("executor-thread"))
+                .filter(thread -> Arrays.stream(thread.getValue()).anyMatch(frame -> frame.getClassName().endsWith("VertxInputStream")))
+                .count();
     }
 }

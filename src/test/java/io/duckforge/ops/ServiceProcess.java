@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
         Path log = Files.createTempFile(workDir, "service", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-jar", System.getProperty("duckforge.app.jar", "target/quarkus-app/quarkus-run.jar")));
+                "-Xmx" + heap, "-jar", System.getProperty("duckforge.app.jar", "target/quarkus-app/quarkus-run.jar")));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)

@@ -173,4 +173,15 @@ class ServiceRestartIT {
             given().baseUri(service.baseUri()).when().get("/q/metrics").then().statusCode(404);
         }
     }
+
+    @Test
+    void aPlainJavaDashJarServesArrowStreamsWithoutAJvmFlag() throws Exception {
+        Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString());
+
+        try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
+            given().baseUri(service.baseUri()).queryParam("format", "arrow")
+                    .when().get("/api/v1/records/well_production/stream")
+                    .then().statusCode(200).contentType("application/vnd.apache.arrow.stream");
+        }
+    }
 }

@@ -49,7 +49,7 @@ final class ServiceUnderTest implements AutoCloseable {
         int managementPort = freePort();
         Files.createDirectories(workDir);
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-jar", jar.toAbsolutePath().toString()))
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar", jar.toAbsolutePath().toString()))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("service.log").toFile());

@@ -8,6 +8,7 @@ import io.duckforge.schema.DatasetSchema;
 import io.duckforge.store.ClientPacedConnections;
 import io.duckforge.store.DatasetStore;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.RoutingContext;
@@ -48,7 +49,9 @@ public class RecordExporter {
         this.mapper = mapper;
         this.registry = registry;
         this.scratch = scratch;
-        this.active = registry.gauge("duckforge.stream.active", new AtomicInteger());
+        this.active = new AtomicInteger();
+        Gauge.builder("duckforge.stream.active", active, AtomicInteger::get)
+                .description("Streams in progress, each holding a pooled connection").register(registry);
     }
 
     /**

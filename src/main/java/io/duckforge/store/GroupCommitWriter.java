@@ -3,6 +3,7 @@ package io.duckforge.store;
 import io.agroal.api.AgroalDataSource;
 import io.duckforge.schema.DatasetSchema;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
@@ -68,7 +69,9 @@ final class GroupCommitWriter<T, R> implements AutoCloseable {
         this.pending = new Semaphore(maxPending);
         this.batchRows = DistributionSummary.builder("duckforge." + name + ".batch.rows")
                 .description("Rows committed together by group commit").register(registry);
-        registry.gauge("duckforge." + name + ".pending", queue, BlockingQueue::size);
+        Gauge.builder("duckforge." + name + ".pending", queue, BlockingQueue::size)
+                .description("Rows waiting for the group commit; at the limit further ones are refused with 503")
+                .register(registry);
         this.writer = new Thread(this::run, "duckforge-group-commit-" + name);
         writer.setDaemon(true);
         writer.start();

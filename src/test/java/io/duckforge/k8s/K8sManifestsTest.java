@@ -3,32 +3,32 @@ package io.duckforge.k8s;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,11 +106,12 @@ class K8sManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void noServiceRoutesToTheManagementPortAndOnlyMonitoringMayReachIt(String overlay) throws Exception {
+    void onlyTheMetricsServiceRoutesToTheManagementPortAndOnlyMonitoringMayReachIt(String overlay) throws Exception {
         List<HasMetadata> resources = render(overlay);
 
         assertThat(resources.stream().filter(io.fabric8.kubernetes.api.model.Service.class::isInstance)
                 .map(io.fabric8.kubernetes.api.model.Service.class::cast)
+                .filter(service -> !service.getMetadata().getName().equals("duckforge-metrics"))
                 .flatMap(service -> service.getSpec().getPorts().stream()))
                 .allSatisfy(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
         io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy policy = resources.stream()
@@ -141,6 +142,13 @@ class K8sManifestsTest {
                 .filter(env -> env.getName().equals("DUCKFORGE_DUCKDB_CONTAINER_MEMORY_BYTES")).findFirst().orElseThrow();
         assertThat(containerMemory.getValueFrom().getResourceFieldRef().getResource()).isEqualTo("limits.memory");
         assertThat(container.getResources().getRequests().get("memory")).isEqualTo(container.getResources().getLimits().get("memory"));
+    }
+
+    @Test
+    void productionIsInTheGuaranteedQualityOfServiceClass() throws Exception {
+        Container container = container(render("prod"));
+
+        assertThat(container.getResources().getRequests()).isEqualTo(container.getResources().getLimits());
     }
 
     @ParameterizedTest
@@ -196,6 +204,56 @@ class K8sManifestsTest {
         assertThat(env(resources, container, "DUCKFORGE_BACKUP_DIR")).contains(mountPath(container, "backup"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theOverlayCreatesTheNamespaceItDeploysInto(String overlay) throws Exception {
+        List<HasMetadata> resources = render(overlay);
+        List<String> created = resources.stream().filter(Namespace.class::isInstance).map(r -> r.getMetadata().getName()).toList();
+
+        assertThat(resources.stream().map(r -> r.getMetadata().getNamespace()).filter(Objects::nonNull).distinct())
+                .isNotEmpty().allSatisfy(namespace -> assertThat(created).contains(namespace));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void thePodHasAServiceAccountOfItsOwnAndNoApiToken(String overlay) throws Exception {
+        List<HasMetadata> resources = render(overlay);
+        PodSpec pod = statefulSet(resources).getSpec().getTemplate().getSpec();
+        ServiceAccount account = resources.stream().filter(ServiceAccount.class::isInstance).map(ServiceAccount.class::cast)
+                .filter(a -> a.getMetadata().getName().equals(pod.getServiceAccountName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no ServiceAccount " + pod.getServiceAccountName()));
+
+        assertThat(account.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    }
+
+    @Test
+    void theDevOverlayDeploysTheImageTheReadmeBuilds() throws Exception {
+        Matcher build = Pattern.compile("podman build -f docker/Dockerfile.jvm -t (\\S+)").matcher(Files.readString(Path.of("README.md")));
+        assertThat(build.find()).as("README builds an image with podman").isTrue();
+
+        assertThat(container(render("dev")).getImage()).isEqualTo(build.group(1));
+    }
+
+    @Test
+    void theServiceMonitorScrapesTheManagementPortOfTheMetricsService() throws Exception {
+        List<HasMetadata> monitoring = Kustomize.render(K8S.resolve("monitoring"));
+        io.fabric8.kubernetes.api.model.Service metrics = render("prod").stream()
+                .filter(io.fabric8.kubernetes.api.model.Service.class::isInstance).map(io.fabric8.kubernetes.api.model.Service.class::cast)
+                .filter(s -> s.getMetadata().getName().equals("duckforge-metrics")).findFirst().orElseThrow();
+        GenericKubernetesResource monitor = monitoring.stream().filter(r -> r.getKind().equals("ServiceMonitor"))
+                .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+        Map<String, String> selector = monitor.get("spec", "selector", "matchLabels");
+        List<Map<String, String>> endpoints = monitor.get("spec", "endpoints");
+
+        assertThat(monitor.getMetadata().getNamespace()).isEqualTo(metrics.getMetadata().getNamespace());
+        assertThat(metrics.getMetadata().getLabels()).containsAllEntriesOf(selector);
+        assertThat(endpoints).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint).containsEntry("port", "management").containsEntry("path", "/q/metrics");
+            assertThat(metrics.getSpec().getPorts()).anySatisfy(port -> assertThat(port.getName()).isEqualTo("management"));
+        });
+    }
+
     // --- rendering and lookups
 
     /** The application's own configuration (the keys the manifests must agree with). */
@@ -207,43 +265,8 @@ class K8sManifestsTest {
         return properties;
     }
 
-    /** {@code kubectl kustomize} when it is installed; otherwise the base alone, parsed file by file. */
     static List<HasMetadata> render(String overlay) throws Exception {
-        String yaml = kubectl(K8S.resolve("overlays").resolve(overlay)).orElseGet(K8sManifestsTest::baseFiles);
-        Object parsed = new KubernetesSerialization().unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-        if (parsed instanceof KubernetesList list) {
-            return list.getItems();
-        }
-        if (parsed instanceof List<?> list) {
-            return list.stream().map(HasMetadata.class::cast).toList();
-        }
-        return List.of((HasMetadata) parsed);
-    }
-
-    private static Optional<String> kubectl(Path directory) throws Exception {
-        Process process;
-        try {
-            process = new ProcessBuilder("kubectl", "kustomize", directory.toString()).redirectErrorStream(false).start();
-        } catch (IOException notInstalled) {
-            return Optional.empty();
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("kubectl kustomize %s: %s", directory, err).isZero();
-        return Optional.of(out);
-    }
-
-    private static String baseFiles() {
-        try (var files = Files.list(K8S.resolve("base"))) {
-            StringBuilder yaml = new StringBuilder();
-            for (Path file : files.filter(f -> !f.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
-                yaml.append(Files.readString(file)).append("\n---\n");
-            }
-            return yaml.toString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Kustomize.render(K8S.resolve("overlays").resolve(overlay));
     }
 
     private static StatefulSet statefulSet(List<HasMetadata> resources) {

@@ -1,7 +1,7 @@
 package io.duckforge.access;
 
+import io.duckforge.observability.RequestIds;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -38,33 +38,17 @@ public class AuditLog {
 
     private void write(String action, String dataset, String outcome) {
         String principal = caller.get().name();
-        String requestId = requestId();
+        String requestId = RequestIds.of(exchange.getCurrent());
         MDC.put("principal", principal);
         MDC.put("action", action);
         MDC.put("dataset", dataset);
         MDC.put("outcome", outcome);
-        MDC.put("request_id", requestId);
         try {
             LOG.infof("principal=%s action=%s dataset=%s outcome=%s request_id=%s", principal, action, dataset, outcome, requestId);
         } finally {
-            for (String key : new String[]{"principal", "action", "dataset", "outcome", "request_id"}) {
+            for (String key : new String[]{"principal", "action", "dataset", "outcome"}) {
                 MDC.remove(key);
             }
         }
-    }
-
-    /** The caller's X-Request-Id when it sent one (a proxy's), else one made for this request. */
-    private String requestId() {
-        RoutingContext request = exchange.getCurrent();
-        String sent = request.request().getHeader("X-Request-Id");
-        if (sent != null && sent.length() <= 128) {
-            return sent;
-        }
-        Object made = request.get("duckforge.request-id");
-        if (made == null) {
-            made = java.util.UUID.randomUUID().toString();
-            request.put("duckforge.request-id", made);
-        }
-        return made.toString();
     }
 }

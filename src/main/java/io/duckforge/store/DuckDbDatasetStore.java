@@ -12,7 +12,6 @@ import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.MigrationRequest;
 import io.duckforge.schema.SchemaConflictException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +58,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     private final AgroalDataSource dataSource;
     private final PreparedStatementCache statements;
-    private final MeterRegistry registry;
+    private final StoreOperations operations;
     // One thread per bulk write in progress; their number is bounded by the request workers that start them.
     private final ExecutorService bulkWriters = Executors.newCachedThreadPool(new BulkWriterThreads());
 
@@ -72,10 +71,11 @@ public class DuckDbDatasetStore implements DatasetStore {
     private final DuckDbDatabase database;
 
     public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
-                              DuckForgeConfig config, ClientPacedConnections clientPaced, DuckDbDatabase database) {
+                              StoreOperations operations, DuckForgeConfig config, ClientPacedConnections clientPaced,
+                              DuckDbDatabase database) {
         this.dataSource = dataSource;
         this.statements = statements;
-        this.registry = registry;
+        this.operations = operations;
         this.gate = new DatasetGate(config.migrations().requestWait(), config.migrations().drainTimeout());
         this.clientPaced = clientPaced;
         this.database = database;
@@ -383,11 +383,12 @@ public class DuckDbDatasetStore implements DatasetStore {
             throw e;
         }
         return new PipelinedBulkWrite(() -> {
-            Timer.Sample sample = Timer.start(registry);
+            StoreOperations.Measured measured = operations.start("bulk-write", schema.name());
             try {
-                return new BulkAppender(dataSource.getConnection(), schema, now,
-                        () -> sample.stop(operationTimer("bulk-write", schema.name())));
+                return new BulkAppender(dataSource.getConnection(), schema, now, measured::close);
             } catch (SQLException e) {
+                measured.failed(e);
+                measured.close();
                 throw SqlErrors.translate("Opening a bulk write", e);
             }
         }, bulkWriters, () -> {
@@ -469,7 +470,7 @@ public class DuckDbDatasetStore implements DatasetStore {
     private long streamResult(String operation, DatasetSchema schema, SqlQuery sql, ResultConsumer consumer)
             throws IOException {
         requireWorkerThread();
-        Timer.Sample sample = Timer.start(registry);
+        StoreOperations.Measured measured = operations.start(operation, schema.name());
         try (DatasetGate.Pass pass = gate.enter(schema);
              Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.sql())) {
@@ -481,9 +482,10 @@ public class DuckDbDatasetStore implements DatasetStore {
                 throw e;
             }
         } catch (SQLException e) {
+            measured.failed(e);
             throw SqlErrors.translate(operation + " on '" + schema.name() + "'", e);
         } finally {
-            sample.stop(operationTimer(operation, schema.name()));
+            measured.close();
         }
     }
 
@@ -693,22 +695,14 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     private <T> T measured(String operation, String schemaName, SqlWork<T> work) {
-        Timer.Sample sample = Timer.start(registry);
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw SqlErrors.translate(operation + " on '" + schemaName + "'", e);
-        } finally {
-            sample.stop(operationTimer(operation, schemaName));
+        try (StoreOperations.Measured measured = operations.start(operation, schemaName)) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                measured.failed(e);
+                throw SqlErrors.translate(operation + " on '" + schemaName + "'", e);
+            }
         }
-    }
-
-    private Timer operationTimer(String operation, String schemaName) {
-        return Timer.builder("duckforge.store.operation")
-                .description("Time spent in one store operation")
-                .tag("operation", operation)
-                .tag("schema", schemaName)
-                .register(registry);
     }
 
     // JDBC blocks; on a Vert.x event loop it would stall every connection that loop serves. Fail loudly instead.

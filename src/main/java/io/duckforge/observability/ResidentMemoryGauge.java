@@ -1,4 +1,4 @@
-package io.duckforge.metrics;
+package io.duckforge.observability;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

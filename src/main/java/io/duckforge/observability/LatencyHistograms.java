@@ -1,4 +1,4 @@
-package io.duckforge.metrics;
+package io.duckforge.observability;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;

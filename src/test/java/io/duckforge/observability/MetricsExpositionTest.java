@@ -1,4 +1,4 @@
-package io.duckforge.metrics;
+package io.duckforge.observability;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

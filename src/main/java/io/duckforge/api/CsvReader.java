@@ -1,93 +1,68 @@
 package io.duckforge.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.duckforge.schema.FieldError;
 import io.duckforge.schema.ValidationException;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An incremental RFC 4180 reader: one record at a time, quoted fields with doubled quotes, commas and line breaks
- * inside quotes, CRLF or LF line ends. An unquoted empty field reads as {@code null}, a quoted one as {@code ""}.
+ * CSV records one at a time, by jackson-dataformat-csv: RFC 4180 quoting (doubled quotes, separators and line breaks
+ * inside quotes), CRLF or LF line ends. The separator is {@code ,} or, as spreadsheets write it in many locales,
+ * {@code ;}: whichever the header row uses (property names contain neither). An unquoted empty field reads as
+ * {@code null}, a quoted one as {@code ""}.
  */
 final class CsvReader {
 
-    private final Reader in;
-    private int pending = -2;
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .enable(CsvParser.Feature.EMPTY_UNQUOTED_STRING_AS_NULL)
+            .build();
+    private static final int HEADER_LOOKAHEAD = 64 * 1024;
 
-    CsvReader(Reader in) {
-        this.in = in;
+    private final CsvParser parser;
+
+    CsvReader(BufferedReader in) throws IOException {
+        char separator = separator(in);
+        this.parser = FACTORY.createParser(in);
+        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
     }
 
     /** @return the next record's fields, or {@code null} at the end of the input */
     List<String> next() throws IOException {
-        int c = read();
-        if (c < 0) {
-            return null;
-        }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        while (true) {
-            if (c == '"' && field.isEmpty() && !quoted) {
-                quoted = true;
-                readQuoted(field);
-                c = read();
-                continue;
+        try {
+            // Without columns in its schema the parser exposes each record as an array of its fields.
+            if (parser.nextToken() == null) {
+                return null;
             }
-            if (c == ',' || c == '\n' || c == '\r' || c < 0) {
-                fields.add(quoted || !field.isEmpty() ? field.toString() : null);
-                field.setLength(0);
-                quoted = false;
-                if (c == ',') {
-                    c = read();
-                    continue;
-                }
-                if (c == '\r') {
-                    int next = read();
-                    if (next != '\n') {
-                        pending = next;
-                    }
-                }
-                return fields;
+            List<String> fields = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY && token != null; token = parser.nextToken()) {
+                fields.add(token == JsonToken.VALUE_NULL ? null : parser.getText());
             }
-            if (quoted) {
-                throw malformed("unexpected character after a closing quote");
-            }
-            field.append((char) c);
-            c = read();
+            return fields;
+        } catch (JsonProcessingException e) {
+            throw new ValidationException(FieldError.of("body", "malformed CSV: " + e.getOriginalMessage()));
         }
     }
 
-    private void readQuoted(StringBuilder field) throws IOException {
-        while (true) {
-            int c = read();
-            if (c < 0) {
-                throw malformed("a quoted field is not closed");
-            }
-            if (c == '"') {
-                int next = read();
-                if (next != '"') {
-                    pending = next;
-                    return;
+    /** The first {@code ,} or {@code ;} of the header row; a one-column header has neither and needs none. */
+    private static char separator(BufferedReader in) throws IOException {
+        in.mark(HEADER_LOOKAHEAD);
+        try {
+            for (int i = 0, c = in.read(); i < HEADER_LOOKAHEAD && c >= 0 && c != '\n' && c != '\r'; i++, c = in.read()) {
+                if (c == ',' || c == ';') {
+                    return (char) c;
                 }
             }
-            field.append((char) c);
+            return ',';
+        } finally {
+            in.reset();
         }
-    }
-
-    private int read() throws IOException {
-        if (pending != -2) {
-            int c = pending;
-            pending = -2;
-            return c;
-        }
-        return in.read();
-    }
-
-    private static ValidationException malformed(String problem) {
-        return new ValidationException(FieldError.of("body", "malformed CSV: " + problem));
     }
 }

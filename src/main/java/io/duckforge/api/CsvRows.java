@@ -40,7 +40,7 @@ final class CsvRows implements BulkIngest.RowSource {
     private PropertyDefinition[] columns;
     private long row;
 
-    CsvRows(DatasetSchema schema, InputStream body, ObjectMapper mapper) {
+    CsvRows(DatasetSchema schema, InputStream body, ObjectMapper mapper) throws IOException {
         this.schema = schema;
         this.reader = new CsvReader(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
         this.mapper = mapper;

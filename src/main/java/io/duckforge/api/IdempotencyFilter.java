@@ -94,9 +94,18 @@ public class IdempotencyFilter {
         if (!(request.getProperty(KEY_PROPERTY) instanceof String key)) {
             return;
         }
-        if (response.getStatus() >= 500) {
-            return;
+        // Let go of the key before the answer leaves: a client that retries the moment it has the answer must find
+        // the stored answer, not a key still in flight (409).
+        try {
+            if (response.getStatus() < 500) {
+                store(key, request, response);
+            }
+        } finally {
+            inFlight.release(key);
         }
+    }
+
+    private void store(String key, ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         drainRest(request);
         MessageDigest digest = (MessageDigest) request.getProperty(DIGEST_PROPERTY);
         Object entity = response.getEntity();

@@ -106,10 +106,11 @@ public class SchemaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Declare a dataset", description = "Creates its table and indexes; 409 if the name is taken")
     @Access(value = Need.MANAGE, dataset = Access.Dataset.BODY)
-    public Response declare(JsonNode document) {
+    public Response declare(JsonNode document, @Context HttpServerRequest http) {
         DatasetSchema declared = SchemaReader.read(document);
         caller.get().requireGrant(Need.MANAGE, declared.name());
-        DatasetSchema schema = audit.record("declare", declared.name(), () -> catalog.declare(declared));
+        String appliedBy = appliedBy(null, http);
+        DatasetSchema schema = audit.record("declare", declared.name(), () -> catalog.declare(declared, appliedBy));
         return Response.created(UriBuilder.fromPath("/api/v1/schemas/{schema}").build(schema.name()))
                 .entity(schema)
                 .build();
@@ -131,7 +132,8 @@ public class SchemaResource {
     @Access(Need.MANAGE)
     public Response migrate(@PathParam("schema") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch,
                             @Context HttpServerRequest http) {
-        MigrationRequest request = appliedBy(MigrationRequestReader.read(body, null), http);
+        MigrationRequest read = MigrationRequestReader.read(body, null);
+        MigrationRequest request = new MigrationRequest(read.changes(), read.dryRun(), appliedBy(read.appliedBy(), http));
         MigrationResult result = audit.record("migrate", name, () -> catalog.migrate(name, request, IfMatch.parse(ifMatch)));
         return Response.ok(result).tag(etag(result.dryRun() ? result.fromVersion() : result.toVersion())).build();
     }
@@ -150,19 +152,15 @@ public class SchemaResource {
     }
 
     /**
-     * Who applied a migration: an authenticated caller, with any {@code actor} of the body beside it, never replaced by
-     * it; without authentication the {@code actor}, else the client's address.
+     * Who declared or migrated a dataset: an authenticated caller, with any {@code actor} of the body beside it, never
+     * replaced by it; without authentication the {@code actor}, else {@code api:<client address>}.
      */
-    private MigrationRequest appliedBy(MigrationRequest request, HttpServerRequest http) {
+    private String appliedBy(String actor, HttpServerRequest http) {
         Caller who = caller.get();
-        String actor = request.appliedBy();
-        String appliedBy;
         if (who == Caller.UNAUTHENTICATED) {
-            appliedBy = actor != null ? actor : "api:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
-        } else {
-            appliedBy = actor == null || actor.equals(who.name()) ? who.name() : who.name() + " for " + actor;
+            return actor != null ? actor : "api:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
         }
-        return new MigrationRequest(request.changes(), request.dryRun(), appliedBy);
+        return actor == null || actor.equals(who.name()) ? who.name() : who.name() + " for " + actor;
     }
 
     @DELETE

@@ -114,13 +114,16 @@ public class SchemaCatalog {
         return applied.values().stream().sorted(Comparator.comparing(DatasetSchema::name)).toList();
     }
 
-    /** Declares a dataset at runtime: validated, created with its table and indexes, recorded in the catalog. */
-    public synchronized DatasetSchema declare(DatasetSchema declared) {
+    /**
+     * Declares a dataset at runtime: validated, created with its table and indexes, recorded in the catalog as applied
+     * by {@code appliedBy}.
+     */
+    public synchronized DatasetSchema declare(DatasetSchema declared, String appliedBy) {
         DatasetSchema schema = SchemaValidator.validate(declared.withVersion(1));
         if (applied.containsKey(schema.name())) {
             throw new SchemaConflictException(schema.name());
         }
-        store.createDataset(schema, "api");
+        store.createDataset(schema, appliedBy);
         applied.put(schema.name(), schema);
         Log.infof("Declared dataset '%s' with %d properties", schema.name(), schema.properties().size());
         return schema;

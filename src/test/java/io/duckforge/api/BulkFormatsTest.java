@@ -71,6 +71,28 @@ class BulkFormatsTest {
     }
 
     @Test
+    void aSemicolonSeparatedCsvAsSpreadsheetsWriteItIsReadByItsHeader() {
+        given().contentType(CSV).body(bytes("sensor;serial;level\r\n\"a;b\";S1;0.5\r\nc;S2;\r\n"))
+                .when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(201).body("records_created", equalTo(2));
+
+        given().queryParam("filters", "[{\"field\": \"serial\", \"operator\": \"eq\", \"value\": \"S1\"}]")
+                .when().get("/api/v1/records/" + dataset).then()
+                .body("items[0].data.sensor", equalTo("a;b"))
+                .body("items[0].data.level", equalTo(0.5f));
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkBeforeTheHeaderIsIgnored() {
+        given().contentType(CSV).body(bytes("\uFEFFsensor;serial\r\na;B1\r\n"))
+                .when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(201).body("records_created", equalTo(1));
+
+        given().queryParam("filters", "[{\"field\": \"serial\", \"operator\": \"eq\", \"value\": \"B1\"}]")
+                .when().get("/api/v1/records/" + dataset).then().body("items[0].data.sensor", equalTo("a"));
+    }
+
+    @Test
     void aCsvValueOfTheWrongTypeIs400NamingRowAndFieldAndNothingIsWritten() {
         given().contentType(CSV).body("sensor,reading\na,1\nb,twelve\n")
                 .when().post("/api/v1/records/" + dataset + "/bulk")

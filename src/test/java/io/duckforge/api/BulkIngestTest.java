@@ -48,6 +48,19 @@ class BulkIngestTest {
     }
 
     @Test
+    void withoutASortTheRowsOfOneBodyComeBackInTheBodysOrder() {
+        given().contentType(ContentType.JSON).body(rows(MAX_ROWS))
+                .when().post("/api/v1/records/" + dataset + "/bulk")
+                .then().statusCode(201);
+
+        java.util.List<Integer> readings = given().queryParam("size", MAX_ROWS)
+                .when().get("/api/v1/records/" + dataset)
+                .then().statusCode(200).extract().path("items.data.reading");
+
+        assertThat(readings).isEqualTo(IntStream.range(0, MAX_ROWS).boxed().toList());
+    }
+
+    @Test
     void theEnvelopeFormStreamsWhenTheSchemaNameComesFirst() {
         given().contentType(ContentType.JSON)
                 .body("{\"schema_name\": \"" + dataset + "\", \"data\": " + rows(3) + "}")

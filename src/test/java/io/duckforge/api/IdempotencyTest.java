@@ -54,6 +54,17 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRetrySentTheMomentTheAnswerArrivesIsReplayedNeverRefusedAsInProgress() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String key = newKey();
+            create(key, "{\"sensor\": \"a\"}").then().statusCode(201);
+
+            create(key, "{\"sensor\": \"a\"}").then().statusCode(201).header("Idempotent-Replayed", "true");
+        }
+        assertThat(TestDatasets.count(dataset)).isEqualTo(50);
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIs422AndWritesNothing() {
         String key = newKey();
         create(key, "{\"sensor\": \"a\"}").then().statusCode(201);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -208,6 +209,7 @@ class SchemaMigrationTest {
                 .then().statusCode(200)
                 .body("version", contains(1, 2, 3))
                 .body("[0].strategy", equalTo("create"))
+                .body("[0].applied_by", matchesPattern("api:[0-9a-f.:]+"))
                 .body("[1].changes[0].op", equalTo("add_index"))
                 .body("[1].applied_by", equalTo("ops-team"))
                 .body("[1].rows_touched", equalTo(1))

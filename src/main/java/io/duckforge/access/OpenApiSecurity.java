@@ -1,5 +1,6 @@
 package io.duckforge.access;
 
+import io.duckforge.api.OpenApiProblems;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -7,10 +8,6 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import java.util.List;
@@ -34,9 +31,6 @@ public class OpenApiSecurity implements OASFilter {
                         + "datasets:read:<name>; an API key may be sent this way too"));
         components.addSecurityScheme(API_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-API-Key").description("An API key from the service's key file"));
-        if (components.getSchemas() == null || !components.getSchemas().containsKey("Problem")) {
-            components.addSchema("Problem", problemSchema());
-        }
         openAPI.setComponents(components);
         openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(JWT),
                 OASFactory.createSecurityRequirement().addScheme(API_KEY)));
@@ -48,30 +42,11 @@ public class OpenApiSecurity implements OASFilter {
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
                 }
-                operation.getResponses().addAPIResponse("401", problem("No credentials, or credentials that do not verify "
+                operation.getResponses().addAPIResponse("401", OpenApiProblems.response("No credentials, or credentials that do not verify "
                         + "(WWW-Authenticate: Bearer)"));
-                operation.getResponses().addAPIResponse("403", problem("The caller lacks the grant this operation needs; "
+                operation.getResponses().addAPIResponse("403", OpenApiProblems.response("The caller lacks the grant this operation needs; "
                         + "errors[0].message names it"));
             }
         }
-    }
-
-    /** RFC 9457, as every error of the API is written ({@code io.duckforge.api.Problem}). */
-    private static Schema problemSchema() {
-        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", text).addProperty("row", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .addProperty("message", text);
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("type", text).addProperty("title", text)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .addProperty("detail", text).addProperty("instance", text)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError));
-    }
-
-    private static APIResponse problem(String description) {
-        MediaType problem = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
-        Content content = OASFactory.createContent().addMediaType("application/problem+json", problem);
-        return OASFactory.createAPIResponse().description(description).content(content);
     }
 }

@@ -35,7 +35,7 @@ public class AdminResource {
 
     @POST
     @Path("/backup")
-    @Operation(summary = "Take a consistent backup",
+    @Operation(operationId = "backup", summary = "Take a consistent backup",
             description = "Exports every dataset and the catalog, as of one moment, to Parquet in a new directory under "
                     + "duckforge.backup.dir; writes continue meanwhile. One backup runs at a time; a second waits. "
                     + "Restore: docs/operations.md")

@@ -42,7 +42,7 @@ public class IdempotencyFilter {
     private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String KEY_PROPERTY = "duckforge.idempotency.key";
     private static final String DIGEST_PROPERTY = "duckforge.idempotency.digest";
-    private static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_KEY_LENGTH = 255;
 
     private final DatasetStore store;
     private final KeysInFlight inFlight;

@@ -14,6 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -35,10 +39,12 @@ public class RecordQueryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List a page of records, the query in the body",
+    @Operation(operationId = "queryRecords", summary = "List a page of records, the query in the body",
             description = "Body: {\"filters\": [...], \"sort\": [...], \"fields\": [...], \"page\": 1, \"size\": 10}, "
                     + "each as the list endpoint's parameter of the same name (fields also as an array); the same page "
                     + "answers. Nothing is written.")
+    @APIResponse(responseCode = "200", description = "A page of records", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordPage.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiBodies.PAGE_QUERY)))
     @Access(Need.READ)
     public RecordPage query(@PathParam("schema") String schemaName, JsonNode body) {
         DatasetSchema schema = catalog.require(schemaName);

@@ -35,6 +35,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,7 +78,9 @@ public class RecordResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create one record", description = "Body: {\"schema_name\": \"...\", \"data\": {...}}")
+    @Operation(operationId = "createRecordInBody", summary = "Create one record", description = "Body: {\"schema_name\": \"...\", \"data\": {...}}")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag (the version) name it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiBodies.RECORD_IN_BODY)))
     @Access(value = Need.WRITE, dataset = Access.Dataset.BODY)
     public Response createFromEnvelope(JsonNode body) {
         if (body == null || !body.isObject() || !body.path("schema_name").isTextual()) {
@@ -92,7 +99,9 @@ public class RecordResource {
     @POST
     @Path("/{schema}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create one record", description = "Body: the bare data object")
+    @Operation(operationId = "createRecord", summary = "Create one record", description = "Body: the bare data object")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag (the version) name it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiBodies.RECORD_DATA)))
     @Access(Need.WRITE)
     public Response create(@PathParam("schema") String schemaName, JsonNode data) {
         DatasetSchema schema = catalog.require(schemaName);
@@ -107,7 +116,9 @@ public class RecordResource {
     @POST
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create many records, all or nothing", description = "Body: {\"schema_name\": \"...\", \"data\": [{...}, ...]}")
+    @Operation(operationId = "bulkCreateRecordsInBody", summary = "Create many records, all or nothing", description = "Body: {\"schema_name\": \"...\", \"data\": [{...}, ...]}")
+    @APIResponse(responseCode = "201", description = "Every row written, in one transaction", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiBodies.RECORDS_IN_BODY)))
     @Access(value = Need.WRITE, dataset = Access.Dataset.BODY)
     public Response bulkFromEnvelope(InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestEnvelope(body));
@@ -116,7 +127,9 @@ public class RecordResource {
     @POST
     @Path("/{schema}/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create many records, all or nothing", description = "Body: a JSON array of data objects")
+    @Operation(operationId = "bulkCreateRecords", summary = "Create many records, all or nothing", description = "Body: a JSON array of data objects")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiBodies.RECORDS)))
+    @APIResponse(responseCode = "201", description = "Every row written, in one transaction", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkResult.class)))
     @Access(Need.WRITE)
     public Response bulk(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestArray(schemaName, body));
@@ -125,7 +138,8 @@ public class RecordResource {
     @POST
     @Path("/{schema}/bulk")
     @Consumes("application/x-ndjson")
-    @Operation(summary = "Create many records, all or nothing", description = "Body: one data object per line (NDJSON)")
+    @Operation(operationId = "bulkCreateRecords", summary = "Create many records, all or nothing", description = "Body: one data object per line (NDJSON)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)))
     @Access(Need.WRITE)
     public Response bulkNdjson(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestNdjson(schemaName, body));
@@ -134,7 +148,8 @@ public class RecordResource {
     @POST
     @Path("/{schema}/bulk")
     @Consumes("text/csv")
-    @Operation(summary = "Create many records, all or nothing", description = "Body: CSV with a header row of property names")
+    @Operation(operationId = "bulkCreateRecords", summary = "Create many records, all or nothing", description = "Body: CSV with a header row of property names")
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @Access(Need.WRITE)
     public Response bulkCsv(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestCsv(schemaName, body));
@@ -143,8 +158,9 @@ public class RecordResource {
     @POST
     @Path("/{schema}/bulk")
     @Consumes("application/vnd.apache.parquet")
-    @Operation(summary = "Create many records, all or nothing",
+    @Operation(operationId = "bulkCreateRecords", summary = "Create many records, all or nothing",
             description = "Body: a Parquet file whose columns are properties; valid id, created_at, updated_at and version columns are kept")
+    @RequestBody(required = true, content = @Content(mediaType = "application/vnd.apache.parquet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Access(Need.WRITE)
     public Response bulkParquet(@PathParam("schema") String schemaName, InputStream body) throws IOException {
         return bulkCreated(bulkIngest.ingestParquet(schemaName, body));
@@ -153,8 +169,9 @@ public class RecordResource {
     @POST
     @Path("/{schema}/bulk")
     @Consumes("application/vnd.apache.arrow.stream")
-    @Operation(summary = "Create many records, all or nothing",
+    @Operation(operationId = "bulkCreateRecords", summary = "Create many records, all or nothing",
             description = "Body: an Arrow IPC stream whose columns are properties; valid id, created_at, updated_at and version columns are kept")
+    @RequestBody(required = true, content = @Content(mediaType = "application/vnd.apache.arrow.stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Access(Need.WRITE)
     public Response bulkArrow(@PathParam("schema") String schemaName, @Context HttpHeaders headers, InputStream body)
             throws IOException {
@@ -163,7 +180,8 @@ public class RecordResource {
 
     @GET
     @Path("/{schema}/count")
-    @Operation(summary = "Count the records matching the filters")
+    @Operation(operationId = "countRecords", summary = "Count the records matching the filters")
+    @APIResponse(responseCode = "200", description = "The number of matching records", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountView.class)))
     @Access(Need.READ)
     public CountView count(@PathParam("schema") String schemaName,
                            @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters) {
@@ -173,7 +191,8 @@ public class RecordResource {
 
     @GET
     @Path("/{schema}/{id}")
-    @Operation(summary = "Read one record; its version is the ETag")
+    @Operation(operationId = "getRecord", summary = "Read one record; its version is the ETag")
+    @APIResponse(responseCode = "200", description = "The record; ETag is its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordView.class)))
     @Access(Need.READ)
     public Response get(@PathParam("schema") String schemaName, @PathParam("id") String id) {
         DatasetSchema schema = catalog.require(schemaName);
@@ -185,9 +204,11 @@ public class RecordResource {
     @PUT
     @Path("/{schema}/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a record's data",
+    @Operation(operationId = "replaceRecord", summary = "Replace a record's data",
             description = "Body: the whole data object; absent properties take their default. Bumps version and updated_at. "
                     + "With If-Match, applies only to that version (else 412).")
+    @APIResponse(responseCode = "200", description = "The record as stored; ETag is its new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiBodies.RECORD_DATA)))
     @Access(Need.WRITE)
     public Response replace(@PathParam("schema") String schemaName, @PathParam("id") String id,
                             @HeaderParam("If-Match") String ifMatch, JsonNode data) {
@@ -198,9 +219,13 @@ public class RecordResource {
     @PATCH
     @Path("/{schema}/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change some of a record's properties",
+    @Operation(operationId = "patchRecord", summary = "Change some of a record's properties",
             description = "Body: a JSON merge patch of the data object; a key replaces that property, null clears it. "
                     + "Bumps version and updated_at. With If-Match, applies only to that version (else 412).")
+    @APIResponse(responseCode = "200", description = "The record as stored; ETag is its new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordView.class)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiBodies.RECORD_DATA)),
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = OpenApiBodies.RECORD_DATA))})
     @Access(Need.WRITE)
     public Response patch(@PathParam("schema") String schemaName, @PathParam("id") String id,
                           @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
@@ -210,7 +235,8 @@ public class RecordResource {
 
     @DELETE
     @Path("/{schema}/{id}")
-    @Operation(summary = "Delete a record", description = "204; with If-Match, only that version (else 412)")
+    @Operation(operationId = "deleteRecord", summary = "Delete a record", description = "204; with If-Match, only that version (else 412)")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Access(Need.WRITE)
     public Response delete(@PathParam("schema") String schemaName, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch) {
@@ -221,8 +247,9 @@ public class RecordResource {
 
     @DELETE
     @Path("/{schema}")
-    @Operation(summary = "Delete the records matching the filters",
+    @Operation(operationId = "deleteRecords", summary = "Delete the records matching the filters",
             description = "Answers {\"deleted\": n}. Without filters it deletes nothing unless all=true is given.")
+    @APIResponse(responseCode = "200", description = "How many records were deleted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeletedView.class)))
     @Access(Need.WRITE)
     public DeletedView deleteMatching(@PathParam("schema") String schemaName,
                                       @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
@@ -238,11 +265,14 @@ public class RecordResource {
 
     @GET
     @Path("/{schema}")
-    @Operation(summary = "List a page of records", description = "Sorted by created_at then id unless sort says otherwise; id always breaks ties")
+    @Operation(operationId = "listRecords", summary = "List a page of records", description = "Sorted by created_at then id unless sort says otherwise; id always breaks ties")
+    @APIResponse(responseCode = "200", description = "A page of records", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordPage.class)))
     @Access(Need.READ)
     public RecordPage list(@PathParam("schema") String schemaName,
-                           @Parameter(description = "1-based page number, default 1") @QueryParam("page") String page,
-                           @Parameter(description = "page size 1..1000, default 10") @QueryParam("size") String size,
+                           @Parameter(description = "1-based page number", schema = @Schema(type = SchemaType.INTEGER,
+                                   minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+                           @Parameter(description = "records per page", schema = @Schema(type = SchemaType.INTEGER,
+                                   minimum = "1", maximum = "1000", defaultValue = "10")) @QueryParam("size") String size,
                            @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
                            @Parameter(description = "JSON array of {field, order: asc|desc}") @QueryParam("sort") String sort,
                            @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields) {

@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,19 +42,26 @@ public class RecordStreamResource {
     }
 
     @GET
-    @Operation(summary = "Stream every matching record",
+    @Operation(operationId = "streamRecords", summary = "Stream every matching record",
             description = "NDJSON (application/x-ndjson, the default), CSV (text/csv), Parquet "
                     + "(application/vnd.apache.parquet) or Arrow IPC stream (application/vnd.apache.arrow.stream), chosen by "
                     + "format= or Accept; unordered unless sort is given. "
                     + "A failure after the first byte ends NDJSON with an {\"error\": ...} line and aborts the response "
                     + "without its final chunk.")
+    @APIResponse(responseCode = "200", description = "Every matching record, in the chosen format", content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/vnd.apache.parquet", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/vnd.apache.arrow.stream", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Access(Need.READ)
     public Response stream(@PathParam("schema") String schemaName,
                            @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
                            @Parameter(description = "JSON array of {field, order: asc|desc}") @QueryParam("sort") String sort,
                            @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields,
-                           @Parameter(description = "at most this many records (no upper bound)") @QueryParam("limit") String limit,
-                           @Parameter(description = "ndjson, csv, parquet or arrow; overrides Accept") @QueryParam("format") String format,
+                           @Parameter(description = "at most this many records (no upper bound)",
+                                   schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("limit") String limit,
+                           @Parameter(description = "overrides Accept", schema = @Schema(type = SchemaType.STRING,
+                                   enumeration = {"ndjson", "csv", "parquet", "arrow"})) @QueryParam("format") String format,
                            @Context HttpHeaders headers,
                            @Context UriInfo uri,
                            @Context RoutingContext request) {

@@ -64,7 +64,7 @@ public class SchemaResource {
     static final int MAX_LIST = 1000;
 
     @GET
-    @Operation(summary = "List the declared datasets, sorted by name",
+    @Operation(operationId = "listSchemas", summary = "List the declared datasets, sorted by name",
             description = "At most `limit` (default and maximum " + MAX_LIST + ") datasets named after `after`; when more "
                     + "follow, a `Link: <...>; rel=\"next\"` header gives the next page.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -93,7 +93,7 @@ public class SchemaResource {
 
     @GET
     @Path("/{schema}")
-    @Operation(summary = "Describe one dataset; its version is the ETag")
+    @Operation(operationId = "getSchema", summary = "Describe one dataset; its version is the ETag")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DatasetSchema.class)))
     @Access(Need.READ)
@@ -104,7 +104,10 @@ public class SchemaResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Declare a dataset", description = "Creates its table and indexes; 409 if the name is taken")
+    @Operation(operationId = "declareSchema", summary = "Declare a dataset", description = "Creates its table and indexes; 409 if the name is taken")
+    @APIResponse(responseCode = "201", description = "Declared; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetSchema.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DatasetSchema.class)))
     @Access(value = Need.MANAGE, dataset = Access.Dataset.BODY)
     public Response declare(JsonNode document, @Context HttpServerRequest http) {
         DatasetSchema declared = SchemaReader.read(document);
@@ -119,16 +122,17 @@ public class SchemaResource {
     @PATCH
     @Path("/{schema}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Migrate a dataset's schema",
+    @Operation(operationId = "migrateSchema", summary = "Migrate a dataset's schema",
             description = "Applies an ordered list of changes in one transaction and bumps the version; with "
                     + "dry_run only plans and checks. If-Match with the dataset's version (its ETag) applies it only to "
                     + "that version, else 412. 409 names the change and shows records that rule it out; 503 "
                     + "(Retry-After) when requests in flight did not finish in time.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = "{\"changes\": ["
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiBodies.MIGRATION),
+            example = "{\"changes\": ["
             + "{\"op\": \"add_property\", \"property\": {\"name\": \"field\", \"type\": \"string\", \"default\": \"unknown\"}}, "
             + "{\"op\": \"add_index\", \"name\": \"field\"}], \"dry_run\": true}"))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MigrationResult.class)))
+    @APIResponse(responseCode = "200", description = "Applied (or, with dry_run, planned); ETag is the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MigrationResult.class)))
     @Access(Need.MANAGE)
     public Response migrate(@PathParam("schema") String name, JsonNode body, @HeaderParam("If-Match") String ifMatch,
                             @Context HttpServerRequest http) {
@@ -145,7 +149,8 @@ public class SchemaResource {
 
     @GET
     @Path("/{schema}/migrations")
-    @Operation(summary = "List a dataset's applied schema versions, oldest first")
+    @Operation(operationId = "listMigrations", summary = "List a dataset's applied schema versions, oldest first")
+    @APIResponse(responseCode = "200", description = "Every applied version, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = MigrationRecord.class)))
     @Access(Need.READ)
     public List<MigrationRecord> migrations(@PathParam("schema") String name) {
         return catalog.migrations(name);
@@ -165,8 +170,9 @@ public class SchemaResource {
 
     @DELETE
     @Path("/{schema}")
-    @Operation(summary = "Drop a dataset with all its records",
+    @Operation(operationId = "dropSchema", summary = "Drop a dataset with all its records",
             description = "Only with confirm equal to the dataset's name; answers 204")
+    @APIResponse(responseCode = "204", description = "Dropped with all its records and history")
     @Access(Need.MANAGE)
     public Response drop(@PathParam("schema") String name, @QueryParam("confirm") String confirm) {
         catalog.require(name);

@@ -1,6 +1,9 @@
 package io.duckforge.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.duckforge.schema.SchemaChange;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 
@@ -11,6 +14,7 @@ import java.time.OffsetDateTime;
 public record MigrationRecord(
         String dataset,
         int version,
+        @Schema(type = SchemaType.ARRAY, implementation = SchemaChange.class, description = "the changes as applied")
         JsonNode changes,
         String appliedBy,
         OffsetDateTime appliedAt,

@@ -48,9 +48,11 @@ public class RecordStreamResource {
                     + "format= or Accept; unordered unless sort is given. "
                     + "A failure after the first byte ends NDJSON with an {\"error\": ...} line and aborts the response "
                     + "without its final chunk.")
+    // Binary for the text formats too: a stream is a download of any size, which generated clients hand over as a
+    // file or blob instead of reading it into one string (or, worse, parsing it as a JSON string).
     @APIResponse(responseCode = "200", description = "Every matching record, in the chosen format", content = {
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "application/vnd.apache.parquet", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "application/vnd.apache.arrow.stream", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Access(Need.READ)

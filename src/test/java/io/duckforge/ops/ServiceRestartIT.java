@@ -163,7 +163,7 @@ class ServiceRestartIT {
     }
 
     @Test
-    void probesAndMetricsAnswerOnTheManagementPortAndNotOnTheApiPort() throws Exception {
+    void probesAndMetricsAnswerOnTheManagementPortTheApiDescriptionOnTheApiPort() throws Exception {
         Map<String, String> environment = Map.of("DUCKFORGE_DUCKDB_PATH", workDir.resolve("db/duckforge.duckdb").toString());
 
         try (ServiceProcess service = ServiceProcess.start(workDir, environment).awaitReady()) {
@@ -171,6 +171,7 @@ class ServiceRestartIT {
             given().baseUri(service.managementUri()).when().get("/q/metrics").then().statusCode(200);
             given().baseUri(service.baseUri()).when().get("/q/health/live").then().statusCode(404);
             given().baseUri(service.baseUri()).when().get("/q/metrics").then().statusCode(404);
+            given().baseUri(service.baseUri()).when().get("/q/openapi").then().statusCode(200);
         }
     }
 

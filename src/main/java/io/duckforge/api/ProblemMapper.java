@@ -37,6 +37,12 @@ public class ProblemMapper {
 
     private static final String TYPE_PREFIX = "urn:duckforge:problem:";
 
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMapper(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     @ServerExceptionMapper
     public Response validation(ValidationException e, UriInfo uri) {
         return problem(400, "validation", "Invalid request", e.getMessage(), uri, e.errors());
@@ -207,7 +213,12 @@ public class ProblemMapper {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return problem(status, "http-" + status, title, e.getMessage(), uri, null);
+        Response problem = problem(status, "http-" + status, title, e.getMessage(), uri, null);
+        if (status != 405) {
+            return problem;
+        }
+        // A 405 says which methods the path has (RFC 9110).
+        return Response.fromResponse(problem).header(HttpHeaders.ALLOW, String.join(", ", allowedMethods.of(uri.getPath()))).build();
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -15,6 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
 import java.util.OptionalLong;
+import java.io.StringReader;
+import jakarta.json.Json;
+import jakarta.json.JsonMergePatch;
+import jakarta.json.JsonReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.UUID;
 
 /**
@@ -35,30 +40,35 @@ public class RecordChanges {
         this.mapper = mapper;
     }
 
-    StoredRecord replace(DatasetSchema schema, UUID id, JsonNode data, OptionalLong ifMatch) {
+    StoredRecord replace(DatasetSchema schema, UUID id, JsonNode data, IfMatch ifMatch) {
         Map<String, Object> values = RecordValidator.validate(schema, data);
-        return store.update(schema, id, values, ifMatch).orElseThrow(() -> new RecordNotFoundException(schema.name(), id));
+        return store.update(schema, id, values, ifMatch.expected(() -> currentVersion(schema, id)))
+                .orElseThrow(() -> new RecordNotFoundException(schema.name(), id));
     }
 
-    /** RFC 7396 merge of {@code patch} into the record's data, one level deep: a key replaces, {@code null} clears. */
-    StoredRecord patch(DatasetSchema schema, UUID id, JsonNode patch, OptionalLong ifMatch) {
+    /**
+     * RFC 7396 merge of {@code patch} into the record's data: a key replaces, an object merges into a json property's
+     * object, a nested {@code null} removes that key, and a top-level {@code null} clears the property (rather than
+     * dropping it, which would bring its default back).
+     */
+    StoredRecord patch(DatasetSchema schema, UUID id, JsonNode patch, IfMatch ifMatch) {
         if (patch == null || !patch.isObject()) {
             throw new ValidationException(FieldError.of("data", "a patch must be a JSON object"));
         }
         for (int attempt = 1; ; attempt++) {
             StoredRecord current = store.findById(schema, id).orElseThrow(() -> new RecordNotFoundException(schema.name(), id));
             long readVersion = current.version();
-            if (ifMatch.isPresent() && ifMatch.getAsLong() != readVersion) {
-                throw new VersionMismatchException(ifMatch.getAsLong(), readVersion);
+            OptionalLong expected = ifMatch.expected(() -> readVersion);
+            if (expected.isPresent() && expected.getAsLong() != readVersion) {
+                throw new VersionMismatchException(expected.getAsLong(), readVersion);
             }
-            ObjectNode merged = mapper.valueToTree(current.data());
-            patch.fields().forEachRemaining(entry -> merged.set(entry.getKey(), entry.getValue()));
+            ObjectNode merged = merge(current.data(), patch);
             Map<String, Object> values = RecordValidator.validate(schema, merged);
             try {
                 return store.update(schema, id, values, OptionalLong.of(readVersion))
                         .orElseThrow(() -> new RecordNotFoundException(schema.name(), id));
             } catch (VersionMismatchException e) {
-                if (ifMatch.isPresent()) {
+                if (expected.isPresent()) {
                     throw e;
                 }
                 if (attempt == PATCH_ATTEMPTS) {
@@ -68,9 +78,30 @@ public class RecordChanges {
         }
     }
 
-    void delete(DatasetSchema schema, UUID id, OptionalLong ifMatch) {
-        if (!store.delete(schema, id, ifMatch)) {
+    /** By JSON-P's {@link JsonMergePatch}, through text: a record is small, and the RFC's corner cases are its job. */
+    private ObjectNode merge(Map<String, Object> data, JsonNode patch) {
+        try (JsonReader target = Json.createReader(new StringReader(mapper.writeValueAsString(data)));
+             JsonReader changes = Json.createReader(new StringReader(patch.toString()))) {
+            JsonMergePatch mergePatch = Json.createMergePatch(changes.readValue());
+            ObjectNode merged = (ObjectNode) mapper.readTree(mergePatch.apply(target.readValue()).toString());
+            patch.fields().forEachRemaining(entry -> {
+                if (entry.getValue().isNull()) {
+                    merged.putNull(entry.getKey());
+                }
+            });
+            return merged;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored record did not serialize", e);
+        }
+    }
+
+    void delete(DatasetSchema schema, UUID id, IfMatch ifMatch) {
+        if (!store.delete(schema, id, ifMatch.expected(() -> currentVersion(schema, id)))) {
             throw new RecordNotFoundException(schema.name(), id);
         }
+    }
+
+    private long currentVersion(DatasetSchema schema, UUID id) {
+        return store.findById(schema, id).orElseThrow(() -> new RecordNotFoundException(schema.name(), id)).version();
     }
 }

@@ -32,9 +32,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -193,12 +195,16 @@ public class RecordResource {
     @Path("/{schema}/{id}")
     @Operation(operationId = "getRecord", summary = "Read one record; its version is the ETag")
     @APIResponse(responseCode = "200", description = "The record; ETag is its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "the ETag of the copy the client has")
     @Access(Need.READ)
-    public Response get(@PathParam("schema") String schemaName, @PathParam("id") String id) {
+    public Response get(@PathParam("schema") String schemaName, @PathParam("id") String id, @Context Request request) {
         DatasetSchema schema = catalog.require(schemaName);
         UUID recordId = parseId(id);
-        return withEtag(store.findById(schema, recordId)
-                .orElseThrow(() -> new RecordNotFoundException(schemaName, recordId)));
+        StoredRecord record = store.findById(schema, recordId).orElseThrow(() -> new RecordNotFoundException(schemaName, recordId));
+        // If-None-Match naming the current version: 304, and the client keeps its copy.
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag(record));
+        return unchanged != null ? unchanged.build() : withEtag(record);
     }
 
     @PUT

@@ -36,9 +36,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -96,10 +98,13 @@ public class SchemaResource {
     @Operation(operationId = "getSchema", summary = "Describe one dataset; its version is the ETag")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DatasetSchema.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "the ETag of the copy the client has")
     @Access(Need.READ)
-    public Response get(@PathParam("schema") String name) {
+    public Response get(@PathParam("schema") String name, @Context Request request) {
         DatasetSchema schema = catalog.require(name);
-        return Response.ok(schema).tag(etag(schema.version())).build();
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag(schema.version()));
+        return unchanged != null ? unchanged.build() : Response.ok(schema).tag(etag(schema.version())).build();
     }
 
     @POST
@@ -138,7 +143,7 @@ public class SchemaResource {
                             @Context HttpServerRequest http) {
         MigrationRequest read = MigrationRequestReader.read(body, null);
         MigrationRequest request = new MigrationRequest(read.changes(), read.dryRun(), appliedBy(read.appliedBy(), http));
-        MigrationResult result = audit.record("migrate", name, () -> catalog.migrate(name, request, IfMatch.parse(ifMatch)));
+        MigrationResult result = audit.record("migrate", name, () -> catalog.migrate(name, request, IfMatch.parse(ifMatch).expected(() -> catalog.require(name).version())));
         return Response.ok(result).tag(etag(result.dryRun() ? result.fromVersion() : result.toVersion())).build();
     }
 

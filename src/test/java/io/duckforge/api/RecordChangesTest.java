@@ -59,6 +59,28 @@ class RecordChangesTest {
     }
 
     @Test
+    void aMergePatchMergesIntoAJsonPropertysObjectAndANestedNullRemovesThatKey() {
+        given().contentType(ContentType.JSON).body("{\"sensor\": \"a\", \"payload\": {\"unit\": \"C\", \"probe\": {\"id\": 7, \"rev\": 2}}}")
+                .when().put(path()).then().statusCode(200);
+
+        given().contentType("application/merge-patch+json").body("{\"payload\": {\"probe\": {\"rev\": null, \"fw\": \"1.2\"}}}")
+                .when().patch(path())
+                .then().statusCode(200)
+                .body("data.payload.unit", equalTo("C"))
+                .body("data.payload.probe.id", equalTo(7))
+                .body("data.payload.probe.fw", equalTo("1.2"))
+                .body("data.payload.probe", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("rev")));
+    }
+
+    @Test
+    void aRecordReadWithItsCurrentEtagInIfNoneMatchIs304AndWithAStaleOne200() {
+        given().header("If-None-Match", "\"1\"").when().get(path()).then().statusCode(304).header("ETag", "\"1\"");
+        given().contentType("application/merge-patch+json").body("{\"reading\": 13}").when().patch(path()).then().statusCode(200);
+
+        given().header("If-None-Match", "\"1\"").when().get(path()).then().statusCode(200).header("ETag", "\"2\"");
+    }
+
+    @Test
     void patchThatClearsARequiredPropertyIs400AndChangesNothing() {
         given().contentType(ContentType.JSON).body("{\"sensor\": null}").when().patch(path())
                 .then().statusCode(400).body("errors[0].field", equalTo("sensor"));
@@ -83,6 +105,21 @@ class RecordChangesTest {
         given().contentType(ContentType.JSON).body("{\"sensor\": \"c\"}").header("If-Match", "\"1\"").when().put(path())
                 .then().statusCode(200).header("ETag", "\"2\"");
         given().header("If-Match", "W/\"2\"").when().delete(path()).then().statusCode(204);
+    }
+
+    @Test
+    void anIfMatchListNamingTheCurrentVersionApplies() {
+        given().contentType(ContentType.JSON).body("{\"sensor\": \"c\"}").header("If-Match", "\"7\", W/\"1\"").when().put(path())
+                .then().statusCode(200).header("ETag", "\"2\"");
+        given().header("If-Match", "\"1\", \"2\"").when().delete(path()).then().statusCode(204);
+    }
+
+    @Test
+    void anIfMatchListWithoutTheCurrentVersionIs412AndChangesNothing() {
+        given().contentType("application/merge-patch+json").body("{\"reading\": 1}").header("If-Match", "\"5\", \"6\"")
+                .when().patch(path()).then().statusCode(412);
+
+        given().when().get(path()).then().body("version", equalTo(1)).body("data.reading", equalTo(10));
     }
 
     @Test

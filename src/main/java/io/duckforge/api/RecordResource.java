@@ -196,7 +196,8 @@ public class RecordResource {
     @Operation(operationId = "getRecord", summary = "Read one record; its version is the ETag")
     @APIResponse(responseCode = "200", description = "The record; ETag is its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "the ETag of the copy the client has")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "the ETag of the copy the client has",
+            schema = @Schema(type = SchemaType.STRING))
     @Access(Need.READ)
     public Response get(@PathParam("schema") String schemaName, @PathParam("id") String id, @Context Request request) {
         DatasetSchema schema = catalog.require(schemaName);

@@ -99,7 +99,8 @@ public class SchemaResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DatasetSchema.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "the ETag of the copy the client has")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "the ETag of the copy the client has",
+            schema = @Schema(type = SchemaType.STRING))
     @Access(Need.READ)
     public Response get(@PathParam("schema") String name, @Context Request request) {
         DatasetSchema schema = catalog.require(name);

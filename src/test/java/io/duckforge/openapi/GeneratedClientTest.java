@@ -49,7 +49,7 @@ class GeneratedClientTest {
         assertThat(created.getCreatedAt()).isNotNull().isEqualTo(created.getUpdatedAt());
         assertThat(created.getVersion()).isEqualTo(1L);
         assertThat(created.getData()).containsEntry("sensor", sensor).containsEntry("reading", 7);
-        assertThat(records.getRecord(created.getId().toString(), DATASET).getId()).isEqualTo(created.getId());
+        assertThat(records.getRecord(created.getId().toString(), DATASET, null).getId()).isEqualTo(created.getId());
     }
 
     @Test
@@ -97,7 +97,7 @@ class GeneratedClientTest {
 
     @Test
     void aDatasetDescriptionReadsWithItsTypedProperties() throws Exception {
-        DatasetSchema schema = new SchemasApi(client).getSchema(DATASET);
+        DatasetSchema schema = new SchemasApi(client).getSchema(DATASET, null);
 
         assertThat(schema.getName()).isEqualTo(DATASET);
         assertThat(schema.getProperties()).anySatisfy(property -> {

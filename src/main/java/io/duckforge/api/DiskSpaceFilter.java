@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Refuses every request that writes (507) while the database's disk is short of space, before it starts; reads,
- * including queries sent in a body, go on.
+ * including queries and aggregates sent in a body, go on.
  */
 public class DiskSpaceFilter {
 
@@ -22,7 +22,7 @@ public class DiskSpaceFilter {
 
     @ServerRequestFilter
     public void refuseWritesWhileShortOfSpace(ContainerRequestContext request) {
-        if (WRITES.contains(request.getMethod()) && !request.getUriInfo().getPath().endsWith("/query")) {
+        if (WRITES.contains(request.getMethod()) && !ReadsInABody.matches(request.getMethod(), request.getUriInfo().getPath())) {
             disk.requireRoomToWrite();
         }
     }

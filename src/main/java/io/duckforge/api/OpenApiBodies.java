@@ -68,27 +68,27 @@ public class OpenApiBodies implements OASFilter {
         openAPI.setComponents(components);
     }
 
-    private static List<Object> wireNames(Enum<?>[] values) {
+    static List<Object> wireNames(Enum<?>[] values) {
         return Arrays.stream(values).map(value -> (Object) value.name().toLowerCase(Locale.ROOT)).toList();
     }
 
-    private static Schema object() {
+    static Schema object() {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
     }
 
-    private static Schema string() {
+    static Schema string() {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
     }
 
-    private static Schema integer() {
+    static Schema integer() {
         return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER);
     }
 
-    private static Schema array(Schema items) {
+    static Schema array(Schema items) {
         return OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(items);
     }
 
-    private static Schema ref(String component) {
+    static Schema ref(String component) {
         return OASFactory.createSchema().ref("#/components/schemas/" + component);
     }
 }

@@ -69,13 +69,15 @@ public class OpenApiProblems implements OASFilter {
             problems.put("409", "A conflict: a unique value or name taken, a write racing another, or a request with "
                     + "the same Idempotency-Key still running");
             problems.put("422", "The Idempotency-Key was first used for a different request");
-            problems.put("507", "The database's disk is short of space; reads go on");
+            if (!ReadsInABody.matches(method.name(), path)) {
+                problems.put("507", "The database's disk is short of space; reads go on");
+            }
         }
         if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "If-Match".equals(p.getName()))) {
             problems.put("412", "If-Match names a version that is no longer current");
         }
-        if (path.endsWith("/stream")) {
-            problems.put("406", "Neither format= nor Accept names a format the stream can write");
+        if (path.endsWith("/stream") || path.endsWith("/aggregate")) {
+            problems.put("406", "Neither format= nor Accept names a format the operation can write");
         }
         problems.put("500", "An unexpected error; the log has the details under the request id");
         problems.put("503", "Overloaded, out of memory or the database failed; retry after Retry-After");

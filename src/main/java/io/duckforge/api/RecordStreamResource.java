@@ -32,10 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecordStreamResource {
 
     private final SchemaCatalog catalog;
-    private final RecordExporter exporter;
+    private final ResultExporter exporter;
     private final DatasetStore store;
 
-    public RecordStreamResource(SchemaCatalog catalog, RecordExporter exporter, DatasetStore store) {
+    public RecordStreamResource(SchemaCatalog catalog, ResultExporter exporter, DatasetStore store) {
         this.catalog = catalog;
         this.exporter = exporter;
         this.store = store;
@@ -79,6 +79,6 @@ public class RecordStreamResource {
         // Set on the Vert.x response too: a full test run once saw an Arrow stream start without the header the
         // framework adds from the Response; the two agree, so whichever writes it last changes nothing.
         request.response().putHeader(HttpHeaders.CONTENT_TYPE, chosen.mediaType());
-        return Response.ok(exporter.export(schema, query, chosen, uri.getPath(), request), chosen.mediaType()).build();
+        return Response.ok(exporter.export(new ExportSource.Records(store, schema, query), chosen, uri.getPath(), request), chosen.mediaType()).build();
     }
 }

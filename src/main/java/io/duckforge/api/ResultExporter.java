@@ -1,12 +1,9 @@
 package io.duckforge.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duckforge.query.ExportQuery;
-import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.store.ClientPacedConnections;
-import io.duckforge.store.DatasetStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,25 +23,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Streams a dataset's matching records to the response as DuckDB produces them. The response stream blocks while
+ * Streams a dataset's matching records, or its groups, to the response as DuckDB produces them. The response stream blocks while
  * the client's socket is full, so a slow client slows the query instead of filling the heap; a client that goes
  * away fails the next write, which cancels the query and frees the connection.
  */
 @ApplicationScoped
-public class RecordExporter {
+public class ResultExporter {
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
-    private final DatasetStore store;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final AtomicInteger active;
     private final ScratchFiles scratch;
     private final ClientPacedConnections clientPaced;
 
-    public RecordExporter(DatasetStore store, ObjectMapper mapper, MeterRegistry registry, ScratchFiles scratch,
+    public ResultExporter(ObjectMapper mapper, MeterRegistry registry, ScratchFiles scratch,
                           ClientPacedConnections clientPaced) {
-        this.store = store;
         this.clientPaced = clientPaced;
         this.mapper = mapper;
         this.registry = registry;
@@ -62,9 +57,9 @@ public class RecordExporter {
      *                stream swallows writes to a closed connection, so without that check a query would run to its end
      *                for nobody
      */
-    StreamingOutput export(DatasetSchema schema, ExportQuery query, ExportFormat format, String path,
-                           RoutingContext request) {
-        Counter rows = counter("duckforge.stream.rows", "Records streamed", schema, format);
+    StreamingOutput export(ExportSource source, ExportFormat format, String path, RoutingContext request) {
+        DatasetSchema schema = source.schema();
+        Counter rows = counter("duckforge.stream.rows", "Rows streamed: records, or groups of an aggregate", schema, format);
         Counter bytes = counter("duckforge.stream.bytes", "Bytes of streamed bodies", schema, format);
         ClientPacedConnections.Permit permit = clientPaced.acquire();
         request.addEndHandler(ended -> permit.close());
@@ -73,10 +68,10 @@ public class RecordExporter {
             active.incrementAndGet();
             try (permit) {
                 switch (format) {
-                    case PARQUET -> sendParquet(schema, query, output, rows, bytes, clientGone);
-                    case ARROW -> sendArrow(schema, query, counted(output, bytes), rows, clientGone);
-                    case NDJSON -> sendLines(schema, query, TextFormat.NDJSON, path, counted(output, bytes), rows, clientGone);
-                    case CSV -> sendLines(schema, query, TextFormat.CSV, path, counted(output, bytes), rows, clientGone);
+                    case PARQUET -> sendParquet(source, output, rows, bytes, clientGone);
+                    case ARROW -> sendArrow(source, counted(output, bytes), rows, clientGone);
+                    case NDJSON -> sendLines(source, TextFormat.NDJSON, path, counted(output, bytes), rows, clientGone);
+                    case CSV -> sendLines(source, TextFormat.CSV, path, counted(output, bytes), rows, clientGone);
                 }
             } finally {
                 active.decrementAndGet();
@@ -85,12 +80,12 @@ public class RecordExporter {
     }
 
     /** NDJSON and CSV: lines rendered by the database, one row at a time, copied to the response. */
-    private void sendLines(DatasetSchema schema, ExportQuery query, TextFormat format, String path, OutputStream out,
-                           Counter rows, BooleanSupplier clientGone) throws IOException {
-        TextStreamWriter writer = TextStreamWriter.start(format, out, mapper,
-                RecordSqlBuilder.selectedColumns(schema, query.fields()));
+    private void sendLines(ExportSource source, TextFormat format, String path, OutputStream out, Counter rows,
+                           BooleanSupplier clientGone) throws IOException {
+        DatasetSchema schema = source.schema();
+        TextStreamWriter writer = TextStreamWriter.start(format, out, mapper, source.columns());
         try {
-            store.streamLines(schema, query, format, line -> {
+            source.lines(format, line -> {
                 if (clientGone.getAsBoolean()) {
                     throw new ClientGoneException();
                 }
@@ -113,11 +108,11 @@ public class RecordExporter {
      * Parquet puts its footer last, so DuckDB writes the whole file to a temporary file first (disk, not heap, holds
      * the result) and the response then sends it in chunks, watching for the client as a row stream does.
      */
-    private void sendParquet(DatasetSchema schema, ExportQuery query, OutputStream output, Counter rows, Counter bytes,
+    private void sendParquet(ExportSource source, OutputStream output, Counter rows, Counter bytes,
                              BooleanSupplier clientGone) throws IOException {
         Path file = scratch.create("export-", ".parquet");
         try {
-            rows.increment(store.exportParquet(schema, query, file));
+            rows.increment(source.parquet(file));
             byte[] chunk = new byte[BUFFER_BYTES];
             try (InputStream in = Files.newInputStream(file)) {
                 for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
@@ -135,13 +130,13 @@ public class RecordExporter {
     }
 
     /** Arrow batches straight from DuckDB's Arrow export. */
-    private void sendArrow(DatasetSchema schema, ExportQuery query, OutputStream out, Counter rows,
-                           BooleanSupplier clientGone) throws IOException {
+    private void sendArrow(ExportSource source, OutputStream out, Counter rows, BooleanSupplier clientGone)
+            throws IOException {
         try {
-            rows.increment(store.exportArrow(schema, query, out, clientGone));
+            rows.increment(source.arrow(out, clientGone));
             out.flush();
         } catch (IOException e) {
-            throw clientGone(schema, e);
+            throw clientGone(source.schema(), e);
         }
     }
 

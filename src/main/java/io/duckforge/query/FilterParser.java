@@ -38,26 +38,31 @@ public final class FilterParser {
 
     /** @param root the filters as JSON, from a query body; null means no filter */
     public static List<Filter> parseTree(JsonNode root, DatasetSchema schema) {
+        return parseTree(root, schema, "filters");
+    }
+
+    /** @param parameter the name errors give the filters by, e.g. {@code having} for filters over aggregates */
+    public static List<Filter> parseTree(JsonNode root, DatasetSchema schema, String parameter) {
         if (root == null || root.isNull()) {
             return List.of();
         }
         if (!root.isArray()) {
-            throw new ValidationException(FieldError.of("filters", "expected a JSON array of {\"field\", \"operator\", \"value\"}"));
+            throw new ValidationException(FieldError.of(parameter, "expected a JSON array of {\"field\", \"operator\", \"value\"}"));
         }
         if (root.size() > MAX_FILTERS) {
-            throw new ValidationException(FieldError.of("filters", "at most " + MAX_FILTERS + " filters"));
+            throw new ValidationException(FieldError.of(parameter, "at most " + MAX_FILTERS + " filters"));
         }
         List<Filter> filters = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             try {
-                filters.add(parseOne(root.get(i), schema, "filters[" + i + "]"));
+                filters.add(parseOne(root.get(i), schema, parameter + "[" + i + "]"));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException("The filters are invalid", errors);
+            throw new ValidationException("The " + parameter + " are invalid", errors);
         }
         return filters;
     }

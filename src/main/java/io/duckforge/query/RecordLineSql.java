@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * <p>Values render as the JSON API writes them: datetimes as ISO-8601 in UTC with a {@code Z} and the fraction
  * without trailing zeros (Java's {@code ISO_OFFSET_DATE_TIME}), json values as compact JSON, numbers as numbers.
  */
-final class RecordLineSql {
+public final class RecordLineSql {
 
     private RecordLineSql() {
     }
@@ -32,6 +32,20 @@ final class RecordLineSql {
         return switch (format) {
             case NDJSON -> "encode(" + ndjson(schema, properties) + " || chr(10))";
             case CSV -> "encode(" + csv(properties) + " || chr(13) || chr(10))";
+        };
+    }
+
+    /**
+     * A flat row of named columns (an aggregate's group: its keys, then its metrics), as a line of {@code format}
+     * with its terminator: NDJSON {@code {"column": value, ...}}, or CSV fields in the columns' order.
+     */
+    public static String row(TextFormat format, List<PropertyDefinition> columns) {
+        return switch (format) {
+            case NDJSON -> "encode(to_json({" + columns.stream()
+                    .map(column -> literal(column.name()) + ": " + jsonValue(column))
+                    .collect(Collectors.joining(", ")) + "}) || chr(10))";
+            case CSV -> "encode(concat_ws(',', " + columns.stream().map(RecordLineSql::csvField)
+                    .collect(Collectors.joining(", ")) + ") || chr(13) || chr(10))";
         };
     }
 

@@ -129,7 +129,8 @@ public final class RecordSqlBuilder {
         return columns.stream().map(RecordSqlBuilder::quoted).collect(Collectors.joining(", "));
     }
 
-    private static void appendWhere(StringBuilder sql, List<Filter> filters, List<Object> parameters) {
+    /** {@code WHERE} and the filters, ANDed, their values appended to {@code parameters}; nothing without filters. */
+    public static void appendWhere(StringBuilder sql, List<Filter> filters, List<Object> parameters) {
         if (filters.isEmpty()) {
             return;
         }

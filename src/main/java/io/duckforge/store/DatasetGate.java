@@ -1,7 +1,11 @@
 package io.duckforge.store;
 
+import io.duckforge.DuckForgeConfig;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.UnknownSchemaException;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +23,8 @@ import java.util.concurrent.locks.StampedLock;
  * thread, and a stamp may be released by any thread. Readers queue behind a waiting migration, so a steady stream
  * of requests cannot starve it.
  */
-final class DatasetGate {
+@Singleton
+class DatasetGate {
 
     /** Released once, by whichever thread finishes the work. */
     interface Pass extends AutoCloseable {
@@ -36,6 +41,11 @@ final class DatasetGate {
     private final Map<String, Dataset> datasets = new ConcurrentHashMap<>();
     private final Duration requestWait;
     private final Duration drainTimeout;
+
+    @Inject
+    DatasetGate(DuckForgeConfig config) {
+        this(config.migrations().requestWait(), config.migrations().drainTimeout());
+    }
 
     DatasetGate(Duration requestWait, Duration drainTimeout) {
         this.requestWait = requestWait;

@@ -67,16 +67,18 @@ public class DuckDbDatasetStore implements DatasetStore {
     // Answers of requests with an Idempotency-Key, committed together however creates are.
     private final GroupCommitWriter<DuckDbIdempotencyKeys.Answered, Boolean> idempotencyAnswers;
     private final DatasetGate gate;
+    private final DatasetReads reads;
     private final ClientPacedConnections clientPaced;
     private final DuckDbDatabase database;
 
     public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
                               StoreOperations operations, DuckForgeConfig config, ClientPacedConnections clientPaced,
-                              DuckDbDatabase database) {
+                              DuckDbDatabase database, DatasetGate gate, DatasetReads reads) {
         this.dataSource = dataSource;
         this.statements = statements;
         this.operations = operations;
-        this.gate = new DatasetGate(config.migrations().requestWait(), config.migrations().drainTimeout());
+        this.gate = gate;
+        this.reads = reads;
         this.clientPaced = clientPaced;
         this.database = database;
         DuckForgeConfig.Writes writes = config.writes();
@@ -371,7 +373,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public BulkWrite openBulkWrite(DatasetSchema schema) {
-        requireWorkerThread();
+        DatasetReads.requireWorkerThread();
         OffsetDateTime now = now();
         ClientPacedConnections.Permit permit = clientPaced.acquire();
         // Held until the writer lets go: a migration must not change the table under a body still streaming in.
@@ -446,52 +448,14 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public long streamLines(DatasetSchema schema, ExportQuery query, TextFormat format, LineSink sink)
             throws IOException {
-        return streamResult("stream", schema, RecordSqlBuilder.selectExportLines(schema, query, format), result -> {
-            long rows = 0;
-            while (result.next()) {
-                sink.accept(result.getBytes(1));
-                rows++;
-            }
-            return rows;
-        });
+        return reads.streamLines("stream", schema, RecordSqlBuilder.selectExportLines(schema, query, format), sink);
     }
 
     @Override
     public long exportArrow(DatasetSchema schema, ExportQuery query, OutputStream out, BooleanSupplier clientGone)
             throws IOException {
-        return streamResult("export-arrow", schema, RecordSqlBuilder.selectExport(schema, query), result -> ArrowExport.write(result, out, clientGone));
-    }
-
-    /**
-     * Runs an export query and hands its streaming result to {@code consumer}; if the consumer fails (a client gone),
-     * the query is cancelled before the connection goes back to the pool. Not through the statement cache: a
-     * stream's statement may be cancelled, and it lives as long as the client reads.
-     */
-    private long streamResult(String operation, DatasetSchema schema, SqlQuery sql, ResultConsumer consumer)
-            throws IOException {
-        requireWorkerThread();
-        StoreOperations.Measured measured = operations.start(operation, schema.name());
-        try (DatasetGate.Pass pass = gate.enter(schema);
-             Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.sql())) {
-            DuckDbValues.bind(statement, sql.parameters());
-            try (ResultSet result = statement.executeQuery()) {
-                return consumer.consume(result);
-            } catch (IOException | RuntimeException e) {
-                statement.cancel();
-                throw e;
-            }
-        } catch (SQLException e) {
-            measured.failed(e);
-            throw SqlErrors.translate(operation + " on '" + schema.name() + "'", e);
-        } finally {
-            measured.close();
-        }
-    }
-
-    @FunctionalInterface
-    private interface ResultConsumer {
-        long consume(ResultSet result) throws SQLException, IOException;
+        return reads.stream("export-arrow", schema, RecordSqlBuilder.selectExport(schema, query),
+                result -> ArrowExport.write(result, out, clientGone));
     }
 
     private static final class BulkWriterThreads implements ThreadFactory {
@@ -513,16 +477,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public long exportParquet(DatasetSchema schema, ExportQuery query, Path target) {
-        return onDataset("export-parquet", schema, () -> {
-            SqlQuery select = RecordSqlBuilder.selectExport(schema, query);
-            // COPY takes the target as a literal; the path is the service's own temporary file, never client input.
-            String sql = "COPY (" + select.sql() + ") TO " + DuckDbValues.literal(target) + " (FORMAT parquet)";
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql)) {
-                DuckDbValues.bind(statement, select.parameters());
-                return statement.executeLargeUpdate();
-            }
-        });
+        return reads.copyToParquet("export-parquet", schema, RecordSqlBuilder.selectExport(schema, query), target);
     }
 
     @Override
@@ -683,14 +638,14 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     /** A timed operation on a dataset's table, inside the dataset's gate (see {@link DatasetGate}). */
     private <T> T onDataset(String operation, DatasetSchema schema, SqlWork<T> work) {
-        requireWorkerThread();
+        DatasetReads.requireWorkerThread();
         try (DatasetGate.Pass pass = gate.enter(schema)) {
             return measured(operation, schema.name(), work);
         }
     }
 
     private <T> T timed(String operation, String schemaName, SqlWork<T> work) {
-        requireWorkerThread();
+        DatasetReads.requireWorkerThread();
         return measured(operation, schemaName, work);
     }
 
@@ -702,13 +657,6 @@ public class DuckDbDatasetStore implements DatasetStore {
                 measured.failed(e);
                 throw SqlErrors.translate(operation + " on '" + schemaName + "'", e);
             }
-        }
-    }
-
-    // JDBC blocks; on a Vert.x event loop it would stall every connection that loop serves. Fail loudly instead.
-    private static void requireWorkerThread() {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("JDBC called on a Vert.x event loop thread: " + Thread.currentThread().getName());
         }
     }
 

@@ -72,6 +72,11 @@ final class Endpoints {
                         request -> request.contentType(ContentType.JSON).body("{\"size\": 5}").post("/api/v1/records/guarded/query")),
                 new Endpoint("GET /records/{schema}/stream", Need.READ, Credentials.Role.OUTSIDER, 200,
                         request -> request.get("/api/v1/records/guarded/stream")),
+                new Endpoint("GET /records/{schema}/aggregate", Need.READ, Credentials.Role.OUTSIDER, 200,
+                        request -> request.queryParam("group_by", "[\"label\"]").get("/api/v1/records/guarded/aggregate")),
+                new Endpoint("POST /records/{schema}/aggregate", Need.READ, Credentials.Role.OUTSIDER, 200,
+                        request -> request.contentType(ContentType.JSON).body("{\"metrics\": [{\"fn\": \"sum\", \"field\": \"amount\"}]}")
+                                .post("/api/v1/records/guarded/aggregate")),
                 new Endpoint("GET /records/{schema}/{id}", Need.READ, Credentials.Role.OUTSIDER, 200,
                         request -> request.get("/api/v1/records/guarded/" + existingRecord())),
                 new Endpoint("PUT /records/{schema}/{id}", Need.WRITE, Credentials.Role.READER, 200,

@@ -47,4 +47,10 @@ class DiskSpaceTest {
                 .when().post("/api/v1/records/sensor_reading/query").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
     }
+
+    @Test
+    void anAggregateInABodyGoesOn() {
+        given().contentType(ContentType.JSON).body("{\"group_by\": [\"sensor\"]}")
+                .when().post("/api/v1/records/sensor_reading/aggregate").then().statusCode(200);
+    }
 }

@@ -2,9 +2,14 @@ package io.duckforge.openapi;
 
 import io.duckforge.client.ApiClient;
 import io.duckforge.client.ApiException;
+import io.duckforge.client.api.AggregatesApi;
 import io.duckforge.client.api.RecordsApi;
 import io.duckforge.client.api.SchemasApi;
+import io.duckforge.client.model.AggregateAnswer;
+import io.duckforge.client.model.AggregateRequest;
 import io.duckforge.client.model.DatasetSchema;
+import io.duckforge.client.model.GroupKey;
+import io.duckforge.client.model.Metric;
 import io.duckforge.client.model.PageQuery;
 import io.duckforge.client.model.Problem;
 import io.duckforge.client.model.RecordPage;
@@ -104,6 +109,22 @@ class GeneratedClientTest {
             assertThat(property.getName()).isEqualTo("taken_at");
             assertThat(property.getType()).hasToString("datetime");
         });
+    }
+
+    @Test
+    void anAggregateAskedForInABodyReadsBackItsGroups() throws Exception {
+        records.createRecord(DATASET, Map.of("sensor", sensor, "reading", 4), null);
+        records.createRecord(DATASET, Map.of("sensor", sensor, "reading", 6), null);
+
+        AggregateAnswer answer = new AggregatesApi(client).aggregateRecordsInBody(DATASET, new AggregateRequest()
+                .addGroupByItem(new GroupKey("sensor"))
+                .addMetricsItem(new Metric().fn(Metric.FnEnum.SUM).field("reading").as("total"))
+                .addFiltersItem(new io.duckforge.client.model.Filter().field("sensor")
+                        .operator(io.duckforge.client.model.Filter.OperatorEnum.EQ).value(sensor)), null);
+
+        assertThat(answer.getSchemaName()).isEqualTo(DATASET);
+        assertThat(answer.getGroups()).containsExactly(Map.of("sensor", sensor, "total", 10));
+        assertThat(answer.getTruncated()).isFalse();
     }
 
     private String sensorFilter() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged service with a 64 MiB heap ingests 3M rows as 1M-row NDJSON bodies (each about six times the heap) and
- * streams all 3M back as NDJSON (over a gigabyte, some twenty times the heap), CSV and Arrow: a path that held a body
- * or a result in memory would fail. More rows would prove nothing more, only take longer.
+ * streams all 3M back as NDJSON (over a gigabyte, some twenty times the heap), CSV and Arrow, and an aggregate of 3M
+ * groups (one per record) as NDJSON: a path that held a body, a result or the groups in memory would fail. More rows would prove nothing more, only take longer.
  */
 class BoundedMemoryIT {
 
@@ -43,8 +44,10 @@ class BoundedMemoryIT {
         try (ServiceProcess service = ServiceProcess.start(workDir, environment, HEAP).awaitReady()) {
             GeneratedWellRows.load(client, service, BODIES, BODY_ROWS);
 
-            assertThat(streamedLines(client, service, "ndjson")).isEqualTo(TOTAL);
-            assertThat(streamedLines(client, service, "csv")).isEqualTo(TOTAL + 1);
+            assertThat(streamedLines(client, service, "stream?format=ndjson")).isEqualTo(TOTAL);
+            assertThat(streamedLines(client, service, "stream?format=csv")).isEqualTo(TOTAL + 1);
+            assertThat(streamedLines(client, service, "aggregate?format=ndjson&group_by=" + query("[\"id\"]")
+                    + "&metrics=" + query("[{\"fn\": \"sum\", \"field\": \"oil_production_kbd\"}]"))).isEqualTo(TOTAL);
             assertThat(streamedArrowRows(client, service)).isEqualTo(TOTAL);
 
             assertThat(service.log()).doesNotContain("OutOfMemoryError");
@@ -52,9 +55,10 @@ class BoundedMemoryIT {
         }
     }
 
-    private static long streamedLines(HttpClient client, ServiceProcess service, String format) throws Exception {
+    /** @param request the path under the dataset's records, and its query */
+    private static long streamedLines(HttpClient client, ServiceProcess service, String request) throws Exception {
         HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
-                        URI.create(service.baseUri() + "/api/v1/records/well_production/stream?format=" + format)).build(),
+                        URI.create(service.baseUri() + "/api/v1/records/well_production/" + request)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         long lines = 0;
@@ -69,6 +73,10 @@ class BoundedMemoryIT {
             }
         }
         return lines;
+    }
+
+    private static String query(String json) {
+        return URLEncoder.encode(json, StandardCharsets.UTF_8);
     }
 
     private static long streamedArrowRows(HttpClient client, ServiceProcess service) throws Exception {

@@ -22,7 +22,8 @@ final class BenchContext implements AutoCloseable {
     /** Starts another instance of the packaged service, in its own directory, with extra settings. */
     @FunctionalInterface
     interface ServiceStarter {
-        ServiceUnderTest start(String name, Map<String, String> settings) throws Exception;
+        /** @param heap the -Xmx; null for the run's {@code --heap} */
+        ServiceUnderTest start(String name, String heap, Map<String, String> settings) throws Exception;
     }
 
     BenchContext(ServiceUnderTest service, ServiceStarter starter, List<WellRow> rows, Path scratch, LoadSettings settings,
@@ -42,7 +43,12 @@ final class BenchContext implements AutoCloseable {
 
     /** A second service to compare a setting against the main one; the caller closes it. */
     ServiceUnderTest startService(String name, Map<String, String> settings) throws Exception {
-        return starter.start(name, settings);
+        return starter.start(name, null, settings);
+    }
+
+    /** The same with its own heap, for a workload that proves a memory bound. */
+    ServiceUnderTest startService(String name, String heap, Map<String, String> settings) throws Exception {
+        return starter.start(name, heap, settings);
     }
 
     List<WellRow> rows() {

@@ -26,7 +26,8 @@ public final class BenchMain {
             --write-percent N   writes in the mixed workload (default 10)
             --jar FILE          the packaged service (default target/quarkus-app/quarkus-run.jar)
             --out DIR           where the report goes (default docs/benchmarks)
-            --index-sizes LIST  table sizes of the indexing workload (default 1000000,10000000)""";
+            --index-sizes LIST  table sizes of the indexing workload (default 1000000,10000000)
+            --aggregate-sizes LIST  table sizes of the aggregate workload (default 1000000,10000000)""";
 
     private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
 
@@ -35,7 +36,7 @@ public final class BenchMain {
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
                 StreamWorkload.parquet(), StreamWorkload.arrow(),
                 IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet(),
-                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload(), new WorstCallersWorkload(), new WalReplayWorkload(), new AuthCostWorkload())) {
+                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload(), new WorstCallersWorkload(), new WalReplayWorkload(), new AuthCostWorkload(), new AggregateWorkload())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }
@@ -79,7 +80,7 @@ public final class BenchMain {
         List<Measurement> measurements = new ArrayList<>();
         BenchContext context = null;
         try (ServiceUnderTest service = ServiceUnderTest.start(jar, scratch.resolve("service"), heap)) {
-            context = new BenchContext(service, (name, extra) -> ServiceUnderTest.start(jar, scratch.resolve(name), heap, extra),
+            context = new BenchContext(service, (name, ownHeap, extra) -> ServiceUnderTest.start(jar, scratch.resolve(name), ownHeap == null ? heap : ownHeap, extra),
                     rows, scratch, settings, out, options);
             for (Workload workload : selected) {
                 System.out.println("== " + workload.name());

@@ -273,7 +273,8 @@ final class IndexingWorkload implements Workload {
         return "indexing_" + size + "_" + INDEX_SETS[k].length;
     }
 
-    private static String document(String dataset, String[] indexed) {
+    /** The declaration of a well_production dataset named {@code dataset}, with ART indexes on {@code indexed}. */
+    static String document(String dataset, String[] indexed) {
         List<String> columns = List.of(indexed);
         return "{\"name\": \"" + dataset + "\", \"properties\": [" + PROPERTIES.formatted(
                 columns.contains("well_code") ? ", \"indexed\": true" : "",

@@ -55,8 +55,19 @@ final class KeepAliveConnection implements AutoCloseable {
         return request;
     }
 
+    /** What reads a response body, in the pieces it arrives in. */
+    @FunctionalInterface
+    interface BodyReader {
+        void read(byte[] buffer, int length);
+    }
+
     /** Sends one request and answers the status once the whole response has been read. */
     int exchange(byte[] request) throws IOException {
+        return exchange(request, null);
+    }
+
+    /** The same, handing the body to {@code body}; null discards it. */
+    int exchange(byte[] request, BodyReader body) throws IOException {
         out.write(request);
         out.flush();
         String statusLine = line();
@@ -74,12 +85,12 @@ final class KeepAliveConnection implements AutoCloseable {
         if (chunked) {
             for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
                  size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                skip(size);
+                transfer(size, body);
                 line();
             }
             line();
         } else if (contentLength > 0) {
-            skip(contentLength);
+            transfer(contentLength, body);
         }
         return status;
     }
@@ -95,6 +106,22 @@ final class KeepAliveConnection implements AutoCloseable {
             }
         }
         return line.toString();
+    }
+
+    private void transfer(long bytes, BodyReader body) throws IOException {
+        if (body == null) {
+            skip(bytes);
+            return;
+        }
+        byte[] buffer = new byte[64 * 1024];
+        for (long left = bytes; left > 0; ) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new EOFException("connection closed");
+            }
+            body.read(buffer, n);
+            left -= n;
+        }
     }
 
     private void skip(long bytes) throws IOException {

@@ -10,6 +10,8 @@ import io.duckforge.schema.PropertyType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.duckforge.query.RecordSqlBuilder.quoted;
@@ -31,7 +33,9 @@ public final class AggregateSql {
 
     /** Each group as one line of {@code format}, rendered by the database, in a single BLOB column. */
     public static SqlQuery selectLines(DatasetSchema schema, AggregateQuery query, TextFormat format) {
-        return select(schema, query, RecordLineSql.row(format, query.resultColumns()) + " AS line");
+        Set<String> bucketStarts = query.groupBy().stream().filter(key -> key.bucket() != null).map(GroupKey::name)
+                .collect(Collectors.toSet());
+        return select(schema, query, RecordLineSql.row(format, query.resultColumns(), bucketStarts) + " AS line");
     }
 
     private static SqlQuery select(DatasetSchema schema, AggregateQuery query, String outerSelectList) {

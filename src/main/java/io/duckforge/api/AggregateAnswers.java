@@ -3,7 +3,6 @@ package io.duckforge.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckforge.aggregate.AggregateQuery;
-import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.store.AggregateStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,9 +32,8 @@ public class AggregateAnswers {
     /** @param query with a limit, which the parser sets for every JSON answer */
     byte[] answer(DatasetSchema schema, AggregateQuery query) {
         int limit = query.limit();
-        List<byte[]> groups = new ArrayList<>();
+        List<byte[]> groups = store.aggregateLines(schema, query.withLimit(limit + 1));
         try {
-            store.aggregateLines(schema, query.withLimit(limit + 1), TextFormat.NDJSON, groups::add);
             boolean truncated = groups.size() > limit;
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             try (JsonGenerator json = mapper.getFactory().createGenerator(body)) {
@@ -53,7 +50,7 @@ public class AggregateAnswers {
             }
             return body.toByteArray();
         } catch (IOException e) {
-            // Only in-memory writes happen here; a query failure arrives as a StoreException.
+            // Only in-memory writes happen here.
             throw new UncheckedIOException(e);
         }
     }

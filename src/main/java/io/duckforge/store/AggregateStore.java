@@ -7,6 +7,7 @@ import io.duckforge.schema.DatasetSchema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +24,9 @@ public interface AggregateStore {
      * @return the number of groups streamed
      */
     long aggregateLines(DatasetSchema schema, AggregateQuery query, TextFormat format, LineSink sink) throws IOException;
+
+    /** The groups of a query with a limit, each an NDJSON line as {@link #aggregateLines} renders it, all held. */
+    List<byte[]> aggregateLines(DatasetSchema schema, AggregateQuery query);
 
     /** Writes the groups to a Parquet file through the database's own writer; see {@link DatasetStore#exportParquet}. */
     long exportAggregateParquet(DatasetSchema schema, AggregateQuery query, Path target);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The {@link AggregateStore} on DuckDB: {@link AggregateSql}'s queries, run as every dataset read runs. */
@@ -25,6 +26,14 @@ public class DuckDbAggregateStore implements AggregateStore {
     public long aggregateLines(DatasetSchema schema, AggregateQuery query, TextFormat format, LineSink sink)
             throws IOException {
         return reads.streamLines("aggregate", schema, AggregateSql.selectLines(schema, query, format), sink);
+    }
+
+    @Override
+    public List<byte[]> aggregateLines(DatasetSchema schema, AggregateQuery query) {
+        if (query.limit() == null) {
+            throw new IllegalArgumentException("Only a query with a limit is held whole");
+        }
+        return reads.lines("aggregate", schema, AggregateSql.selectLines(schema, query, TextFormat.NDJSON));
     }
 
     @Override

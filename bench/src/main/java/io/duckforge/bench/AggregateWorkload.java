@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +15,8 @@ import java.util.Map;
 /**
  * {@code aggregate}: questions answered server-side, on 1M and 10M generated well_production rows. Each case runs
  * through the service (over HTTP, every group read by the client), as the same SQL on raw DuckDB JDBC (the ceiling),
- * and as the SQL a PostgreSQL user would write, on PostgreSQL queried directly over JDBC with its indexes: the engine
+ * and as the SQL a PostgreSQL user would write, on PostgreSQL queried directly over JDBC with its indexes, both the
+ * {@link Ceiling} way (a statement prepared once per connection, every value read): the engine
  * PostgREST, Hasura and Directus run such questions on, without their HTTP layer. Times are medians of several runs,
  * after unmeasured ones. The service runs with a 128 MiB heap throughout; a last case groups by id (one group per
  * record) and streams every group, to show the heap stays bounded. Writes {@code aggregates-results.md},
@@ -70,6 +69,8 @@ final class AggregateWorkload implements Workload {
                         results.add(measure(service, dataset, size, question, duck, pg));
                     }
                     results.add(measure(service, dataset, size, AggregateCase.groupById(), duck, null));
+                    Ceiling.forget(duck);
+                    Ceiling.forget(pg);
                 }
             }
             new AggregateReport(context.outputDirectory()).write(results, postgres.version(), HEAP);
@@ -85,9 +86,9 @@ final class AggregateWorkload implements Workload {
         try (KeepAliveConnection connection = new KeepAliveConnection(service.port())) {
             serviceMs = median(WARMUP_RUNS, RUNS, () -> groups[0] = serviceGroups(connection, request, question.format()));
         }
-        double ceilingMs = median(WARMUP_RUNS, RUNS, () -> groups[1] = sqlRows(duck, question.duckDbSql(), question.parameters()));
+        double ceilingMs = median(WARMUP_RUNS, RUNS, () -> groups[1] = Ceiling.query(duck, question.duckDbSql(), question.parameters()));
         Double postgresMs = pg == null ? null : median(1, POSTGRES_RUNS,
-                () -> groups[2] = sqlRows(pg, question.postgresSql(), question.parameters()));
+                () -> groups[2] = Ceiling.query(pg, question.postgresSql(), question.parameters()));
         if (groups[0] != groups[1] || (pg != null && groups[1] != groups[2])) {
             throw new IllegalStateException("aggregate: '" + question.name() + "' gave " + groups[0] + " groups through the service, "
                     + groups[1] + " on DuckDB and " + groups[2] + " on PostgreSQL");
@@ -127,26 +128,6 @@ final class AggregateWorkload implements Workload {
             return answer.get("groups").size() + (answer.get("truncated").booleanValue() ? 1 : 0);
         }
         return lines[0];
-    }
-
-    /** Every value of every row read, as the service renders every value. */
-    private static long sqlRows(Connection connection, String sql, List<Object> parameters) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            long rows = 0;
-            try (ResultSet result = statement.executeQuery()) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    for (int column = 1; column <= columns; column++) {
-                        result.getObject(column);
-                    }
-                    rows++;
-                }
-            }
-            return rows;
-        }
     }
 
     @FunctionalInterface

@@ -95,11 +95,6 @@ final class ServiceUnderTest implements AutoCloseable {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The response with its body still to read, for answers too large to hold. */
-    HttpResponse<java.io.InputStream> open(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    }
-
     /** How many lines of the service's log so far contain {@code text}. */
     long logLines(String text) throws IOException {
         try (var lines = Files.lines(workDir.resolve("service.log"))) {

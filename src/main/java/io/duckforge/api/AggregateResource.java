@@ -8,7 +8,6 @@ import io.duckforge.aggregate.AggregateQueryParser;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SchemaCatalog;
 import io.duckforge.store.AggregateStore;
-import io.duckforge.store.DatasetStore;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -39,6 +37,7 @@ import java.util.Optional;
  * computed by the database; as one JSON answer of at most {@value AggregateQueryParser#MAX_LIMIT} groups, or streamed
  * in any stream format without a bound.
  */
+// The 200 answers (JSON, or a stream in any format) are described by OpenApiAggregates, once for both methods.
 @Path("/api/v1/records/{schema}/aggregate")
 @Tag(name = "Aggregates")
 public class AggregateResource {
@@ -52,15 +51,13 @@ public class AggregateResource {
 
     private final SchemaCatalog catalog;
     private final AggregateStore aggregates;
-    private final DatasetStore store;
     private final ResultExporter exporter;
     private final AggregateAnswers answers;
 
-    public AggregateResource(SchemaCatalog catalog, AggregateStore aggregates, DatasetStore store, ResultExporter exporter,
+    public AggregateResource(SchemaCatalog catalog, AggregateStore aggregates, ResultExporter exporter,
                              AggregateAnswers answers) {
         this.catalog = catalog;
         this.aggregates = aggregates;
-        this.store = store;
         this.exporter = exporter;
         this.answers = answers;
     }
@@ -68,12 +65,6 @@ public class AggregateResource {
     @GET
     @Operation(operationId = "aggregateRecords", summary = "Aggregate records: groups, time buckets, metrics",
             description = DESCRIPTION + " Each parameter but limit, tz and format is JSON text.")
-    @APIResponse(responseCode = "200", description = "The groups", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiAggregates.ANSWER)),
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/vnd.apache.parquet", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/vnd.apache.arrow.stream", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Access(Need.READ)
     public Response aggregate(@PathParam("schema") String schemaName,
                               @Parameter(description = "JSON array: property names or {\"field\", \"bucket\": year|quarter|month|week|day|hour}")
@@ -106,12 +97,6 @@ public class AggregateResource {
             description = DESCRIPTION + " The body holds the GET parameters as JSON values. Nothing is written.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = OpenApiAggregates.REQUEST)))
-    @APIResponse(responseCode = "200", description = "The groups", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiAggregates.ANSWER)),
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/vnd.apache.parquet", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/vnd.apache.arrow.stream", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Access(Need.READ)
     public Response aggregateInBody(@PathParam("schema") String schemaName, JsonNode body, @Context HttpHeaders headers,
                                     @Context UriInfo uri, @Context RoutingContext request) {
@@ -127,13 +112,7 @@ public class AggregateResource {
         if (stream.isEmpty()) {
             return Response.ok(answers.answer(schema, query), MediaType.APPLICATION_JSON).build();
         }
-        ExportFormat chosen = stream.get();
-        if (chosen == ExportFormat.ARROW && !store.arrowAvailable()) {
-            throw new ArrowUnavailableException();
-        }
-        request.response().putHeader(HttpHeaders.CONTENT_TYPE, chosen.mediaType());
-        return Response.ok(exporter.export(new ExportSource.Groups(aggregates, schema, query), chosen, uri.getPath(), request),
-                chosen.mediaType()).build();
+        return exporter.respond(new ExportSource.Groups(aggregates, schema, query), stream.get(), uri.getPath(), request);
     }
 
     /**

@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import jakarta.ws.rs.core.MediaType;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -65,5 +68,22 @@ public class OpenApiAggregates implements OASFilter {
                         .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.BOOLEAN)
                         .description("whether more groups than limit matched")));
         openAPI.setComponents(components);
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> {
+                if (path.endsWith("/aggregate")) {
+                    item.getOperations().values().forEach(operation -> operation.getResponses().addAPIResponse("200", groups()));
+                }
+            });
+        }
+    }
+
+    /** The JSON answer, or the groups streamed in any stream format (downloads, as record streams are described). */
+    private static APIResponse groups() {
+        Content content = OASFactory.createContent().addMediaType(MediaType.APPLICATION_JSON,
+                OASFactory.createMediaType().schema(ref(ANSWER)));
+        for (ExportFormat format : ExportFormat.values()) {
+            content.addMediaType(format.mediaType(), OASFactory.createMediaType().schema(string().format("binary")));
+        }
+        return OASFactory.createAPIResponse().description("The groups").content(content);
     }
 }

@@ -78,19 +78,10 @@ class ArrowBulkTest {
         byte[] body = arrow("SELECT 'sensor-' || i AS sensor, i AS reading FROM range(20000) r(i)", 1000);
         assertThat(body.length).isGreaterThan(65_536);
 
-        // The answer comes from the declared length, before the body: a client still sending it would see its
-        // connection closed under it, so this one sends only the headers and reads the answer.
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-            socket.setSoTimeout(300_000);
-            socket.getOutputStream().write(("POST /api/v1/records/" + dataset + "/bulk HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: " + ARROW + "\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            java.io.BufferedReader answer = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-            assertThat(answer.readLine()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
-            assertThat(answer.lines().reduce("", (all, line) -> all + line + "\n")).containsIgnoringCase("application/problem+json");
-        }
+        DeclaredLengthRequest.Answer answer = DeclaredLengthRequest.post("/api/v1/records/" + dataset + "/bulk", ARROW, body.length);
+
+        assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        assertThat(answer.rest()).containsIgnoringCase("application/problem+json");
         assertThat(TestDatasets.count(dataset)).isZero();
     }
 

@@ -31,6 +31,17 @@ public interface DuckForgeConfig {
 
     Auth auth();
 
+    Cursors cursors();
+
+    /** Keyset cursors of pages (docs/decisions/0021-one-statement-pages-and-index-lookups.md). */
+    interface Cursors {
+        /**
+         * The key that signs cursors, at least 32 characters. Without one, a random key is made at start, and the
+         * cursors handed out before a restart are refused after it.
+         */
+        Optional<String> secret();
+    }
+
     /** Who may call (docs/decisions/0017-access-control.md, docs/operations.md "Access"). */
     interface Auth {
         /**

@@ -52,7 +52,10 @@ public class OpenApiBodies implements OASFilter {
                 .addProperty("sort", array(ref("Sort")))
                 .addProperty("fields", array(string()))
                 .addProperty("page", integer().minimum(java.math.BigDecimal.ONE).defaultValue(1))
-                .addProperty("size", integer().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(1000)).defaultValue(10)));
+                .addProperty("size", integer().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(1000)).defaultValue(10))
+                .addProperty("count", OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN).defaultValue(true)
+                        .description("false to leave total out (null), which saves counting every match"))
+                .addProperty("cursor", string().description("next_cursor of the page before, to continue after it (page left out)")));
         components.addSchema("SchemaChangeRequest", object().required(List.of("op"))
                 .addProperty("op", string().enumeration(wireNames(SchemaChange.Op.values())))
                 .addProperty("name", string().description("the property the change concerns"))

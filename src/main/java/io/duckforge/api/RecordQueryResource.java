@@ -3,7 +3,10 @@ package io.duckforge.api;
 import io.duckforge.access.Access;
 import io.duckforge.access.Need;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.duckforge.query.PageCursor;
 import io.duckforge.query.RecordQueryParser;
+import io.duckforge.schema.FieldError;
+import io.duckforge.schema.ValidationException;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SchemaCatalog;
 import io.duckforge.store.DatasetStore;
@@ -30,17 +33,20 @@ public class RecordQueryResource {
 
     private final SchemaCatalog catalog;
     private final DatasetStore store;
+    private final PageCursor cursors;
 
-    public RecordQueryResource(SchemaCatalog catalog, DatasetStore store) {
+    public RecordQueryResource(SchemaCatalog catalog, DatasetStore store, PageCursor cursors) {
         this.catalog = catalog;
         this.store = store;
+        this.cursors = cursors;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "queryRecords", summary = "List a page of records, the query in the body",
-            description = "Body: {\"filters\": [...], \"sort\": [...], \"fields\": [...], \"page\": 1, \"size\": 10}, "
+            description = "Body: {\"filters\": [...], \"sort\": [...], \"fields\": [...], \"page\": 1, \"size\": 10, "
+                    + "\"count\": true, \"cursor\": \"...\"}, "
                     + "each as the list endpoint's parameter of the same name (fields also as an array); the same page "
                     + "answers. Nothing is written.")
     @APIResponse(responseCode = "200", description = "A page of records", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordPage.class)))
@@ -48,6 +54,11 @@ public class RecordQueryResource {
     @Access(Need.READ)
     public RecordPage query(@PathParam("schema") String schemaName, JsonNode body) {
         DatasetSchema schema = catalog.require(schemaName);
-        return RecordPage.fetch(store, schema, RecordQueryParser.parseBody(schema, body));
+        JsonNode cursor = body == null ? null : body.get("cursor");
+        if (cursor != null && !cursor.isNull() && !cursor.isTextual()) {
+            throw new ValidationException(FieldError.of("cursor", "expected the text of a next_cursor"));
+        }
+        return RecordPage.fetch(store, cursors, schema, RecordQueryParser.parseBody(schema, body),
+                cursor == null || cursor.isNull() ? null : cursor.textValue(), body.hasNonNull("page"));
     }
 }

@@ -7,6 +7,7 @@ import io.duckforge.access.Need;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckforge.query.Filter;
 import io.duckforge.query.FilterParser;
+import io.duckforge.query.PageCursor;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.query.RecordQueryParser;
 import io.duckforge.schema.DatasetSchema;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -67,9 +69,11 @@ public class RecordResource {
 
     private final CurrentCaller caller;
     private final AuditLog audit;
+    private final PageCursor cursors;
 
     public RecordResource(SchemaCatalog catalog, DatasetStore store, BulkIngest bulkIngest, RecordChanges changes,
-                          CurrentCaller caller, AuditLog audit) {
+                          CurrentCaller caller, AuditLog audit, PageCursor cursors) {
+        this.cursors = cursors;
         this.caller = caller;
         this.audit = audit;
         this.catalog = catalog;
@@ -275,17 +279,29 @@ public class RecordResource {
     @Operation(operationId = "listRecords", summary = "List a page of records", description = "Sorted by created_at then id unless sort says otherwise; id always breaks ties")
     @APIResponse(responseCode = "200", description = "A page of records", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordPage.class)))
     @Access(Need.READ)
-    public RecordPage list(@PathParam("schema") String schemaName,
+    public Response list(@PathParam("schema") String schemaName,
                            @Parameter(description = "1-based page number", schema = @Schema(type = SchemaType.INTEGER,
                                    minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
                            @Parameter(description = "records per page", schema = @Schema(type = SchemaType.INTEGER,
                                    minimum = "1", maximum = "1000", defaultValue = "10")) @QueryParam("size") String size,
                            @Parameter(description = "JSON array of {field, operator, value}") @QueryParam("filters") String filters,
                            @Parameter(description = "JSON array of {field, order: asc|desc}") @QueryParam("sort") String sort,
-                           @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields) {
+                           @Parameter(description = "comma-separated properties to return") @QueryParam("fields") String fields,
+                           @Parameter(description = "false to leave total out (null), which saves counting every match",
+                                   schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true")) @QueryParam("count") String count,
+                           @Parameter(description = "next_cursor of the page before, to continue after it (page left out); "
+                                   + "its cost does not grow with the depth") @QueryParam("cursor") String cursor,
+                           @Context UriInfo uri) {
         DatasetSchema schema = catalog.require(schemaName);
-        RecordQuery query = RecordQueryParser.parse(schema, filters, sort, fields, parseInt("page", page), parseInt("size", size));
-        return RecordPage.fetch(store, schema, query);
+        RecordQuery query = RecordQueryParser.parse(schema, filters, sort, fields, parseInt("page", page), parseInt("size", size), count);
+        RecordPage answer = RecordPage.fetch(store, cursors, schema, query, cursor, page != null && !page.isBlank());
+        Response.ResponseBuilder response = Response.ok(answer);
+        if (answer.nextCursor() != null) {
+            // RFC 8288: the next page's address, for clients that follow links rather than read bodies.
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("page").replaceQueryParam("cursor", answer.nextCursor())
+                    .build(), "next");
+        }
+        return response.build();
     }
 
     /** 200 with the record, its version as the ETag. */

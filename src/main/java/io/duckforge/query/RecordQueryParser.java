@@ -16,18 +16,21 @@ public final class RecordQueryParser {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 1000;
-    private static final List<String> BODY_KEYS = List.of("filters", "sort", "fields", "page", "size");
+    private static final List<String> BODY_KEYS = List.of("filters", "sort", "fields", "page", "size", "count", "cursor");
 
     private RecordQueryParser() {
     }
 
-    public static RecordQuery parse(DatasetSchema schema, String filters, String sort, String fields, Integer page, Integer size) {
+    /** @param count {@code true}, {@code false} or null (counted) */
+    public static RecordQuery parse(DatasetSchema schema, String filters, String sort, String fields, Integer page, Integer size,
+                                    String count) {
         return new RecordQuery(
                 FilterParser.parse(filters, schema),
                 SortParser.parse(sort, schema),
                 parseFields(fields, schema),
                 pageNumber(page),
-                pageSize(size));
+                pageSize(size),
+                counted(count == null || count.isBlank() ? null : count.trim()));
     }
 
     /**
@@ -36,7 +39,7 @@ public final class RecordQueryParser {
      */
     public static RecordQuery parseBody(DatasetSchema schema, JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new ValidationException(FieldError.of("body", "expected an object {filters, sort, fields, page, size}"));
+            throw new ValidationException(FieldError.of("body", "expected an object {filters, sort, fields, page, size, count, cursor}"));
         }
         body.fieldNames().forEachRemaining(key -> {
             if (!BODY_KEYS.contains(key)) {
@@ -48,7 +51,28 @@ public final class RecordQueryParser {
                 SortParser.parseTree(body.get("sort"), schema),
                 parseFields(fieldList(body.get("fields")), schema),
                 pageNumber(wholeNumber(body, "page")),
-                pageSize(wholeNumber(body, "size")));
+                pageSize(wholeNumber(body, "size")),
+                counted(body.get("count")));
+    }
+
+    private static boolean counted(String count) {
+        if (count == null || count.equals("true")) {
+            return true;
+        }
+        if (count.equals("false")) {
+            return false;
+        }
+        throw new ValidationException(FieldError.of("count", "expected true or false"));
+    }
+
+    private static boolean counted(JsonNode count) {
+        if (count == null || count.isNull()) {
+            return true;
+        }
+        if (!count.isBoolean()) {
+            throw new ValidationException(FieldError.of("count", "expected true or false"));
+        }
+        return count.booleanValue();
     }
 
     private static int pageNumber(Integer page) {

@@ -29,19 +29,6 @@ public final class RecordSqlBuilder {
         return Stream.concat(Arrays.stream(SystemColumn.values()).map(SystemColumn::columnName), properties).toList();
     }
 
-    public static SqlQuery selectPage(DatasetSchema schema, RecordQuery query) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(columnList(selectedColumns(schema, query.fields())))
-                .append(" FROM ").append(quoted(schema.name()));
-        appendWhere(sql, query.filters(), parameters);
-        appendOrderBy(sql, query.sort());
-        sql.append(" LIMIT ? OFFSET ?");
-        parameters.add(query.size());
-        parameters.add(query.offset());
-        return new SqlQuery(sql.toString(), parameters);
-    }
-
     /**
      * Every matching row for a stream. Without a sort there is no ORDER BY: a total order would make DuckDB sort the
      * whole result before the first row leaves, and an export does not need one.
@@ -180,8 +167,11 @@ public final class RecordSqlBuilder {
         };
     }
 
-    // Without a total order, OFFSET paging could repeat or skip rows; the id breaks every tie.
-    private static void appendOrderBy(StringBuilder sql, List<SortField> sort) {
+    /**
+     * The keys a page is ordered by: the sort, else creation order, and the id last. Without a total order, OFFSET
+     * paging could repeat or skip rows, and a keyset cursor would be ambiguous; the id breaks every tie.
+     */
+    public static List<SortField> orderKeys(List<SortField> sort) {
         List<SortField> keys = new ArrayList<>(sort);
         if (keys.isEmpty()) {
             keys.add(new SortField(SystemColumn.CREATED_AT.columnName(), false));
@@ -189,8 +179,13 @@ public final class RecordSqlBuilder {
         if (keys.stream().noneMatch(key -> key.field().equals(SystemColumn.ID.columnName()))) {
             keys.add(new SortField(SystemColumn.ID.columnName(), false));
         }
-        sql.append(" ORDER BY ").append(keys.stream()
-                .map(key -> quoted(key.field()) + (key.descending() ? " DESC" : " ASC"))
+        return keys;
+    }
+
+    // Nulls last in both directions, stated rather than left to DuckDB's default: keyset cursors rely on it.
+    static void appendOrderBy(StringBuilder sql, List<SortField> sort) {
+        sql.append(" ORDER BY ").append(orderKeys(sort).stream()
+                .map(key -> quoted(key.field()) + (key.descending() ? " DESC" : " ASC") + " NULLS LAST")
                 .collect(Collectors.joining(", ")));
     }
 }

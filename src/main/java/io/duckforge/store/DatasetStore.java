@@ -82,7 +82,8 @@ public interface DatasetStore {
 
     Optional<StoredRecord> findById(DatasetSchema schema, UUID id);
 
-    List<StoredRecord> find(DatasetSchema schema, RecordQuery query);
+    /** A page of records and, unless the query waives it, their total, read from one snapshot. */
+    StoredPage find(DatasetSchema schema, RecordQuery query);
 
     long count(DatasetSchema schema, List<Filter> filters);
 

@@ -68,17 +68,19 @@ public class DuckDbDatasetStore implements DatasetStore {
     private final GroupCommitWriter<DuckDbIdempotencyKeys.Answered, Boolean> idempotencyAnswers;
     private final DatasetGate gate;
     private final DatasetReads reads;
+    private final DuckDbPages pages;
     private final ClientPacedConnections clientPaced;
     private final DuckDbDatabase database;
 
     public DuckDbDatasetStore(AgroalDataSource dataSource, PreparedStatementCache statements, MeterRegistry registry,
                               StoreOperations operations, DuckForgeConfig config, ClientPacedConnections clientPaced,
-                              DuckDbDatabase database, DatasetGate gate, DatasetReads reads) {
+                              DuckDbDatabase database, DatasetGate gate, DatasetReads reads, DuckDbPages pages) {
         this.dataSource = dataSource;
         this.statements = statements;
         this.operations = operations;
         this.gate = gate;
         this.reads = reads;
+        this.pages = pages;
         this.clientPaced = clientPaced;
         this.database = database;
         DuckForgeConfig.Writes writes = config.writes();
@@ -413,21 +415,8 @@ public class DuckDbDatasetStore implements DatasetStore {
     }
 
     @Override
-    public List<StoredRecord> find(DatasetSchema schema, RecordQuery query) {
-        return onDataset("find", schema, () -> {
-            SqlQuery sql = RecordSqlBuilder.selectPage(schema, query);
-            List<StoredRecord> records = new ArrayList<>();
-            try (Connection connection = dataSource.getConnection()) {
-                PreparedStatement statement = statements.prepare(connection, sql.sql());
-                DuckDbValues.bind(statement, sql.parameters());
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        records.add(RecordRowReader.read(rows, schema, query.fields()));
-                    }
-                }
-            }
-            return records;
-        });
+    public StoredPage find(DatasetSchema schema, RecordQuery query) {
+        return onDataset("find", schema, () -> pages.read(schema, query));
     }
 
     @Override

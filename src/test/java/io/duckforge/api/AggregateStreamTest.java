@@ -37,8 +37,7 @@ class AggregateStreamTest {
 
     @BeforeEach
     void seed() {
-        dataset = TestDatasets.declareReadings();
-        given().contentType(ContentType.JSON).body(SEED).when().post("/api/v1/records/" + dataset + "/bulk").then().statusCode(201);
+        dataset = TestDatasets.declareReadings(SEED);
     }
 
     private String path() {

@@ -34,8 +34,7 @@ class AggregateTest {
 
     @BeforeEach
     void seed() {
-        dataset = TestDatasets.declareReadings();
-        given().contentType(ContentType.JSON).body(SEED).when().post("/api/v1/records/" + dataset + "/bulk").then().statusCode(201);
+        dataset = TestDatasets.declareReadings(SEED);
     }
 
     private ValidatableResponse aggregate(Map<String, String> parameters) {

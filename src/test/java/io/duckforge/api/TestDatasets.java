@@ -36,6 +36,13 @@ final class TestDatasets {
         return name;
     }
 
+    /** A fresh readings dataset holding {@code rows}, a JSON array of data objects. */
+    static String declareReadings(String rows) {
+        String name = declareReadings();
+        given().contentType(ContentType.JSON).body(rows).when().post("/api/v1/records/" + name + "/bulk").then().statusCode(201);
+        return name;
+    }
+
     static String createRecord(String dataset, String data) {
         return given().contentType(ContentType.JSON).body(data)
                 .when().post("/api/v1/records/" + dataset)

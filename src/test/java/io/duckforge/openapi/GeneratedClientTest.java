@@ -62,12 +62,35 @@ class GeneratedClientTest {
         records.createRecord(DATASET, Map.of("sensor", sensor, "reading", 1), null);
         records.createRecord(DATASET, Map.of("sensor", sensor, "reading", 2), null);
 
-        RecordPage page = records.listRecords(DATASET, null, sensorFilter(), 1, 1, null);
+        RecordPage page = records.listRecords(DATASET, null, null, null, sensorFilter(), 1, 1, null);
 
         assertThat(page.getItems()).singleElement().satisfies(item -> assertThat(item.getSchemaName()).isEqualTo(DATASET));
         assertThat(page.getTotal()).isEqualTo(2L);
         assertThat(page.getHasNext()).isTrue();
         assertThat(page.getHasPrevious()).isFalse();
+    }
+
+    @Test
+    void aPageWithoutACountReadsANullTotal() throws Exception {
+        records.createRecord(DATASET, Map.of("sensor", sensor, "reading", 1), null);
+        records.createRecord(DATASET, Map.of("sensor", sensor, "reading", 2), null);
+
+        RecordPage page = records.listRecords(DATASET, false, null, null, sensorFilter(), 1, 1, null);
+
+        assertThat(page.getTotal()).isNull();
+        assertThat(page.getHasNext()).isTrue();
+    }
+
+    @Test
+    void theNextCursorLeadsToTheNextPage() throws Exception {
+        records.createRecord(DATASET, Map.of("sensor", sensor, "reading", 1), null);
+        records.createRecord(DATASET, Map.of("sensor", sensor, "reading", 2), null);
+
+        RecordPage first = records.listRecords(DATASET, null, null, null, sensorFilter(), null, 1, null);
+        RecordPage second = records.listRecords(DATASET, null, first.getNextCursor(), null, sensorFilter(), null, 1, null);
+
+        assertThat(second.getItems()).singleElement().satisfies(item -> assertThat(item.getData()).containsEntry("reading", 2));
+        assertThat(second.getNextCursor()).isNull();
     }
 
     @Test

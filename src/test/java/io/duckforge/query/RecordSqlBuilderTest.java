@@ -15,29 +15,6 @@ class RecordSqlBuilderTest {
     }
 
     @Test
-    void aPageBindsEveryValueAndOrdersByIdLast() {
-        RecordQuery query = new RecordQuery(
-                FilterParser.parse("""
-                        [{"field": "code", "operator": "in", "value": [1, 2]},
-                         {"field": "name", "operator": "ilike", "value": "w%"},
-                         {"field": "oil", "operator": "is_null"}]""", WELLS),
-                List.of(new SortField("oil", true)), List.of("name"), 3, 20);
-
-        SqlQuery sql = RecordSqlBuilder.selectPage(WELLS, query);
-
-        assertThat(sql.sql()).isEqualTo("SELECT \"id\", \"created_at\", \"updated_at\", \"version\", \"name\" FROM \"wells\""
-                + " WHERE \"code\" IN (?, ?) AND \"name\" ILIKE ? ESCAPE '\\' AND \"oil\" IS NULL"
-                + " ORDER BY \"oil\" DESC, \"id\" ASC LIMIT ? OFFSET ?");
-        assertThat(sql.parameters()).containsExactly(1L, 2L, "w%", 20, 40L);
-    }
-
-    @Test
-    void withoutSortPagesFollowCreationOrder() {
-        SqlQuery sql = RecordSqlBuilder.selectPage(WELLS, new RecordQuery(List.of(), List.of(), List.of(), 1, 10));
-        assertThat(sql.sql()).endsWith("ORDER BY \"created_at\" ASC, \"id\" ASC LIMIT ? OFFSET ?");
-    }
-
-    @Test
     void eachComparisonHasItsOperator() {
         SqlQuery sql = RecordSqlBuilder.count(WELLS, FilterParser.parse("""
                 [{"field": "code", "operator": "eq", "value": 1}, {"field": "code", "operator": "ne", "value": 2},

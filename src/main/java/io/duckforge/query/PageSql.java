@@ -1,0 +1,108 @@
+package io.duckforge.query;
+
+import io.duckforge.schema.DatasetSchema;
+import io.duckforge.schema.PropertyDefinition;
+import io.duckforge.schema.SystemColumn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static io.duckforge.query.RecordSqlBuilder.quoted;
+
+/**
+ * The one statement behind a page: its records and, unless the caller waived it, the number of records the filters
+ * match, counted by a window over the same scan, so that the total comes from the same snapshot as the items and the
+ * table is read once.
+ *
+ * <p>DuckDB reads through an ART index only for a scan whose sole filter is an equality (or {@code IN}) on the indexed
+ * column; a second filter, or the late materialisation it plans for {@code ORDER BY ... LIMIT}, turns the scan
+ * sequential. So an {@code eq} or {@code in} filter on an indexed or unique property (or {@code id}) is evaluated
+ * alone, in a materialised CTE, and the other filters, the order and the limit apply to the few rows it finds
+ * (decision 0021).
+ */
+public final class PageSql {
+
+    /** The window's column: a name with a space, which no property can have. */
+    public static final String TOTAL_COLUMN = "duckforge total";
+    /** The order keys, {@code duckforge key 0} and on, selected for the cursor to the next page. */
+    public static final String KEY_COLUMN = "duckforge key ";
+    private static final String MATCHING = "matching";
+
+    private PageSql() {
+    }
+
+    public static SqlQuery select(DatasetSchema schema, RecordQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        Optional<Filter> lookup = indexedLookup(schema, query.filters());
+        StringBuilder sql = new StringBuilder();
+        if (lookup.isPresent()) {
+            sql.append("WITH ").append(quoted(MATCHING)).append(" AS MATERIALIZED (SELECT * FROM ").append(quoted(schema.name()));
+            RecordSqlBuilder.appendWhere(sql, List.of(lookup.get()), parameters);
+            sql.append(") ");
+        }
+        sql.append("SELECT ").append(RecordSqlBuilder.selectedColumns(schema, query.fields()).stream()
+                .map(RecordSqlBuilder::quoted).collect(Collectors.joining(", ")));
+        List<SortField> keys = RecordSqlBuilder.orderKeys(query.sort());
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(", ").append(quoted(keys.get(i).field())).append(" AS ").append(quoted(KEY_COLUMN + i));
+        }
+        if (query.count()) {
+            sql.append(", count(*) OVER () AS ").append(quoted(TOTAL_COLUMN));
+        }
+        sql.append(" FROM ").append(quoted(lookup.isPresent() ? MATCHING : schema.name()));
+        List<Filter> rest = new ArrayList<>(query.filters());
+        lookup.ifPresent(rest::remove);
+        RecordSqlBuilder.appendWhere(sql, rest, parameters);
+        if (query.after() != null) {
+            // After the window, so that the total still counts every match, not only those after the cursor.
+            sql.append(query.count() ? " QUALIFY " : rest.isEmpty() ? " WHERE " : " AND ");
+            appendAfter(sql, keys, query.after(), parameters);
+        }
+        RecordSqlBuilder.appendOrderBy(sql, query.sort());
+        // One record past the page tells whether another page follows, with or without a count or a cursor.
+        sql.append(" LIMIT ? OFFSET ?");
+        parameters.add(query.size() + 1);
+        parameters.add(query.offset());
+        return new SqlQuery(sql.toString(), parameters);
+    }
+
+    /**
+     * The records after the cursor's in the page order (nulls last in either direction): for keys k1..kn, some key
+     * ki lies beyond its value while every key before it equals its own.
+     */
+    private static void appendAfter(StringBuilder sql, List<SortField> keys, List<Object> values, List<Object> parameters) {
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (values.get(i) == null) {
+                continue; // nothing lies beyond a null, which sorts last
+            }
+            StringBuilder alternative = new StringBuilder("(");
+            for (int j = 0; j < i; j++) {
+                String column = quoted(keys.get(j).field());
+                if (values.get(j) == null) {
+                    alternative.append(column).append(" IS NULL AND ");
+                } else {
+                    alternative.append(column).append(" = ? AND ");
+                    parameters.add(values.get(j));
+                }
+            }
+            String column = quoted(keys.get(i).field());
+            alternative.append("(").append(column).append(keys.get(i).descending() ? " < ?" : " > ?")
+                    .append(" OR ").append(column).append(" IS NULL))");
+            parameters.add(values.get(i));
+            alternatives.add(alternative.toString());
+        }
+        sql.append(alternatives.isEmpty() ? "false" : "(" + String.join(" OR ", alternatives) + ")");
+    }
+
+    /** The first {@code eq} or {@code in} filter on a column with an ART index: the primary key, or an indexed or unique property. */
+    static Optional<Filter> indexedLookup(DatasetSchema schema, List<Filter> filters) {
+        return filters.stream()
+                .filter(filter -> filter.operator() == FilterOperator.EQ || filter.operator() == FilterOperator.IN)
+                .filter(filter -> filter.field().equals(SystemColumn.ID.columnName()) || schema.property(filter.field())
+                        .map(property -> property.indexed() || property.unique()).orElse(false))
+                .findFirst();
+    }
+}

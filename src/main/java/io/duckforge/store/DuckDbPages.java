@@ -1,0 +1,81 @@
+package io.duckforge.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.duckforge.query.PageSql;
+import io.duckforge.query.RecordQuery;
+import io.duckforge.query.RecordSqlBuilder;
+import io.duckforge.query.SqlQuery;
+import io.duckforge.schema.DatasetSchema;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a page of records in one statement ({@link PageSql}) on one connection: the records and their total come from
+ * one snapshot. Only a page past the last record, which has no row to carry the total, asks for it again.
+ */
+@Singleton
+class DuckDbPages {
+
+    private final AgroalDataSource dataSource;
+    private final PreparedStatementCache statements;
+
+    DuckDbPages(AgroalDataSource dataSource, PreparedStatementCache statements) {
+        this.dataSource = dataSource;
+        this.statements = statements;
+    }
+
+    /** Runs inside the caller's gate pass and timer. */
+    StoredPage read(DatasetSchema schema, RecordQuery query) throws SQLException {
+        SqlQuery sql = PageSql.select(schema, query);
+        List<StoredRecord> records = new ArrayList<>();
+        List<List<Object>> keys = new ArrayList<>();
+        int keyCount = RecordSqlBuilder.orderKeys(query.sort()).size();
+        Long total = null;
+        try (Connection connection = dataSource.getConnection()) {
+            PreparedStatement statement = statements.prepare(connection, sql.sql());
+            DuckDbValues.bind(statement, sql.parameters());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.add(RecordRowReader.read(rows, schema, query.fields()));
+                    keys.add(keys(rows, keyCount));
+                    if (query.count()) {
+                        total = rows.getLong(PageSql.TOTAL_COLUMN);
+                    }
+                }
+            }
+            if (query.count() && total == null) {
+                total = query.offset() == 0 && query.after() == null ? 0L : count(connection, schema, query);
+            }
+        }
+        boolean more = records.size() > query.size();
+        List<StoredRecord> page = more ? records.subList(0, query.size()) : records;
+        return new StoredPage(page, total, more, more ? keys.get(page.size() - 1) : null);
+    }
+
+    private static List<Object> keys(ResultSet row, int count) throws SQLException {
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Object value = row.getObject(PageSql.KEY_COLUMN + i);
+            keys.add(value instanceof OffsetDateTime instant ? instant.withOffsetSameInstant(ZoneOffset.UTC) : value);
+        }
+        return keys;
+    }
+
+    private long count(Connection connection, DatasetSchema schema, RecordQuery query) throws SQLException {
+        SqlQuery sql = RecordSqlBuilder.count(schema, query.filters());
+        PreparedStatement statement = statements.prepare(connection, sql.sql());
+        DuckDbValues.bind(statement, sql.parameters());
+        try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

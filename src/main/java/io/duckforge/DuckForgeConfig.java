@@ -33,7 +33,7 @@ public interface DuckForgeConfig {
 
     Cursors cursors();
 
-    /** Keyset cursors of pages (docs/decisions/0021-one-statement-pages-and-index-lookups.md). */
+    /** Keyset cursors of pages (docs/decisions/0021-pages-snapshots-index-lookups-cursors.md). */
     interface Cursors {
         /**
          * The key that signs cursors, at least 32 characters. Without one, a random key is made at start, and the

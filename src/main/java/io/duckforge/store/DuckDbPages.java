@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a page of records in one statement ({@link PageSql}) on one connection: the records and their total come from
- * one snapshot. Only a page past the last record, which has no row to carry the total, asks for it again.
+ * Reads a page of records and their total ({@link PageSql}) in one read transaction, so that both come from one
+ * snapshot however other requests write meanwhile.
  */
 @Singleton
 class DuckDbPages {
@@ -40,24 +40,38 @@ class DuckDbPages {
         int keyCount = RecordSqlBuilder.orderKeys(query.sort()).size();
         Long total = null;
         try (Connection connection = dataSource.getConnection()) {
-            PreparedStatement statement = statements.prepare(connection, sql.sql());
-            DuckDbValues.bind(statement, sql.parameters());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    records.add(RecordRowReader.read(rows, schema, query.fields()));
-                    keys.add(keys(rows, keyCount));
-                    if (query.count()) {
-                        total = rows.getLong(PageSql.TOTAL_COLUMN);
+            connection.setAutoCommit(false);
+            try {
+                PreparedStatement statement = statements.prepare(connection, sql.sql());
+                DuckDbValues.bind(statement, sql.parameters());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(RecordRowReader.read(rows, schema, query.fields()));
+                        keys.add(keys(rows, keyCount));
                     }
                 }
-            }
-            if (query.count() && total == null) {
-                total = query.offset() == 0 && query.after() == null ? 0L : count(connection, schema, query);
+                if (query.count()) {
+                    total = count(connection, schema, query);
+                }
+                connection.commit();
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
         boolean more = records.size() > query.size();
         List<StoredRecord> page = more ? records.subList(0, query.size()) : records;
         return new StoredPage(page, total, more, more ? keys.get(page.size() - 1) : null);
+    }
+
+    /** Every match of the filters, not only those after a cursor. */
+    private long count(Connection connection, DatasetSchema schema, RecordQuery query) throws SQLException {
+        SqlQuery sql = PageSql.count(schema, query.filters());
+        PreparedStatement statement = statements.prepare(connection, sql.sql());
+        DuckDbValues.bind(statement, sql.parameters());
+        try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static List<Object> keys(ResultSet row, int count) throws SQLException {
@@ -69,13 +83,4 @@ class DuckDbPages {
         return keys;
     }
 
-    private long count(Connection connection, DatasetSchema schema, RecordQuery query) throws SQLException {
-        SqlQuery sql = RecordSqlBuilder.count(schema, query.filters());
-        PreparedStatement statement = statements.prepare(connection, sql.sql());
-        DuckDbValues.bind(statement, sql.parameters());
-        try (ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

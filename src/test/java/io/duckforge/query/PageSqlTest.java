@@ -22,7 +22,7 @@ class PageSqlTest {
     }
 
     @Test
-    void aPageCountsItsMatchesInTheSameStatementAndBindsEveryValue() {
+    void aPageSelectsItsOrderKeysForTheCursorAndBindsEveryValue() {
         RecordQuery query = new RecordQuery(FilterParser.parse("""
                         [{"field": "code", "operator": "in", "value": [1, 2]},
                          {"field": "name", "operator": "ilike", "value": "w%"},
@@ -32,8 +32,7 @@ class PageSqlTest {
         SqlQuery sql = PageSql.select(WELLS, query);
 
         assertThat(sql.sql()).isEqualTo("SELECT \"id\", \"created_at\", \"updated_at\", \"version\", \"name\","
-                + " \"oil\" AS \"duckforge key 0\", \"id\" AS \"duckforge key 1\","
-                + " count(*) OVER () AS \"duckforge total\" FROM \"wells\""
+                + " \"oil\" AS \"duckforge key 0\", \"id\" AS \"duckforge key 1\" FROM \"wells\""
                 + " WHERE \"code\" IN (?, ?) AND \"name\" ILIKE ? ESCAPE '\\' AND \"oil\" IS NULL"
                 + " ORDER BY \"oil\" DESC NULLS LAST, \"id\" ASC NULLS LAST LIMIT ? OFFSET ?");
         assertThat(sql.parameters()).containsExactly(1L, 2L, "w%", 21, 40L);
@@ -47,11 +46,13 @@ class PageSqlTest {
     }
 
     @Test
-    void withoutACountThePageHasNoWindow() {
-        SqlQuery sql = PageSql.select(WELLS, query(WELLS, null, false));
+    void theCountOfAnIndexedLookupGoesThroughTheLookupToo() {
+        SqlQuery sql = PageSql.count(INDEXED, FilterParser.parse("""
+                [{"field": "name", "operator": "eq", "value": "w"}, {"field": "code", "operator": "eq", "value": 7}]""", INDEXED));
 
-        assertThat(sql.sql()).doesNotContain("OVER");
-        assertThat(sql.parameters()).containsExactly(21, 40L);
+        assertThat(sql.sql()).isEqualTo("WITH \"matching\" AS MATERIALIZED (SELECT * FROM \"wells\" WHERE \"code\" = ?)"
+                + " SELECT count(*) FROM \"matching\" WHERE \"name\" = ?");
+        assertThat(sql.parameters()).containsExactly(7L, "w");
     }
 
     @Test
@@ -66,13 +67,13 @@ class PageSqlTest {
     }
 
     @Test
-    void withACountTheCursorFiltersAfterTheWindowSoTheTotalCountsEveryMatch() {
+    void aCursorFollowsTheFiltersWithTheirValuesBoundFirst() {
         RecordQuery query = new RecordQuery(FilterParser.parse("[{\"field\": \"code\", \"operator\": \"gt\", \"value\": 1}]", WELLS),
                 List.of(new SortField("code", false)), List.of(), 1, 10, true).after(List.of(5L, "x"));
 
         SqlQuery sql = PageSql.select(WELLS, query);
 
-        assertThat(sql.sql()).contains(" WHERE \"code\" > ? QUALIFY (((\"code\" > ? OR \"code\" IS NULL)) OR (\"code\" = ? AND (\"id\" > ? OR \"id\" IS NULL)))");
+        assertThat(sql.sql()).contains(" WHERE \"code\" > ? AND (((\"code\" > ? OR \"code\" IS NULL)) OR (\"code\" = ? AND (\"id\" > ? OR \"id\" IS NULL)))");
         assertThat(sql.parameters()).containsExactly(1L, 5L, 5L, "x", 11, 0L);
     }
 

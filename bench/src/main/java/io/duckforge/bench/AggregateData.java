@@ -59,8 +59,13 @@ final class AggregateData {
     }
 
     static void loadService(ServiceUnderTest service, String dataset, Path parquet) throws Exception {
+        loadService(service, dataset, parquet, new String[0]);
+    }
+
+    /** @param indexed the properties declared {@code indexed: true} */
+    static void loadService(ServiceUnderTest service, String dataset, Path parquet, String[] indexed) throws Exception {
         expect(service.send(HttpRequest.newBuilder(service.uri("/api/v1/schemas")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(IndexingWorkload.document(dataset, new String[0]))).build()).statusCode(),
+                .POST(HttpRequest.BodyPublishers.ofString(IndexingWorkload.document(dataset, indexed))).build()).statusCode(),
                 "declare " + dataset);
         expect(service.send(HttpRequest.newBuilder(service.uri("/api/v1/records/" + dataset + "/bulk"))
                 .header("Content-Type", "application/vnd.apache.parquet")

@@ -27,7 +27,8 @@ public final class BenchMain {
             --jar FILE          the packaged service (default target/quarkus-app/quarkus-run.jar)
             --out DIR           where the report goes (default docs/benchmarks)
             --index-sizes LIST  table sizes of the indexing workload (default 1000000,10000000)
-            --aggregate-sizes LIST  table sizes of the aggregate workload (default 1000000,10000000)""";
+            --aggregate-sizes LIST  table sizes of the aggregate workload (default 1000000,10000000)
+            --lookup-sizes LIST table sizes of the lookup workload (default 1000000,10000000)""";
 
     private static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
 
@@ -36,7 +37,7 @@ public final class BenchMain {
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
                 StreamWorkload.parquet(), StreamWorkload.arrow(),
                 IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet(),
-                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload(), new WorstCallersWorkload(), new WalReplayWorkload(), new AuthCostWorkload(), new AggregateWorkload())) {
+                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload(), new WorstCallersWorkload(), new WalReplayWorkload(), new AuthCostWorkload(), new AggregateWorkload(), new LookupWorkload())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }

@@ -25,7 +25,6 @@ import java.util.Map;
 final class AggregateWorkload implements Workload {
 
     static final String HEAP = "128m";
-    private static final List<Integer> DEFAULT_SIZES = List.of(1_000_000, 10_000_000);
     private static final int RUNS = 7;
     private static final int WARMUP_RUNS = 3;
     private static final int POSTGRES_RUNS = 3;
@@ -47,9 +46,7 @@ final class AggregateWorkload implements Workload {
 
     @Override
     public List<Measurement> run(BenchContext context) throws Exception {
-        String configured = context.option("aggregate-sizes");
-        List<Integer> sizes = configured == null ? DEFAULT_SIZES
-                : Arrays.stream(configured.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        List<Integer> sizes = context.sizes("aggregate-sizes");
         int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
         List<Result> results = new ArrayList<>();
         try (ServiceUnderTest service = context.startService("service-aggregate", HEAP, Map.of(

@@ -68,6 +68,13 @@ final class BenchContext implements AutoCloseable {
         return outputDirectory;
     }
 
+    /** Table sizes a workload runs at: {@code --<option> 1000000,10000000}, else 1M and 10M rows. */
+    List<Integer> sizes(String option) {
+        String configured = option(option);
+        return configured == null ? List.of(1_000_000, 10_000_000)
+                : java.util.Arrays.stream(configured.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
     /** A command-line option ({@code --name value}) a workload reads itself; null when absent. */
     String option(String name) {
         return options.get(name);

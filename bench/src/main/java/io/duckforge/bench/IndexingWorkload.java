@@ -40,7 +40,6 @@ import java.util.UUID;
  */
 final class IndexingWorkload implements Workload {
 
-    private static final List<Integer> DEFAULT_SIZES = List.of(1_000_000, 10_000_000);
     private static final String[][] INDEX_SETS = {{}, {"well_code"}, {"well_code", "production_period", "oil_production_kbd"}};
     private static final int SINGLE_WRITES = 200;
     private static final int WARMUP_WRITES = 1_000;
@@ -60,13 +59,6 @@ final class IndexingWorkload implements Workload {
             {"name": "data_source", "type": "string"},
             {"name": "source_data", "type": "json"},
             {"name": "partition_0", "type": "string"}""";
-
-    /** {@code --index-sizes 1000000,10000000}. */
-    private static List<Integer> sizes(BenchContext context) {
-        String configured = context.option("index-sizes");
-        return configured == null ? DEFAULT_SIZES
-                : Arrays.stream(configured.split(",")).map(String::trim).map(Integer::valueOf).toList();
-    }
 
     @Override
     public String name() {
@@ -88,7 +80,7 @@ final class IndexingWorkload implements Workload {
 
     @Override
     public List<Measurement> run(BenchContext context) throws Exception {
-        List<Integer> sizes = sizes(context);
+        List<Integer> sizes = context.sizes("index-sizes");
         List<IngestRow> ingest = new ArrayList<>();
         List<QueryRow> queries = new ArrayList<>();
         int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);

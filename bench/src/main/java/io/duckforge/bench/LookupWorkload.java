@@ -29,7 +29,6 @@ import java.util.UUID;
  */
 final class LookupWorkload implements Workload {
 
-    private static final List<Integer> DEFAULT_SIZES = List.of(1_000_000, 10_000_000);
     private static final int ID_READS = 500;
     private static final int PAGE_READS = 30;
     private static final int[] DEPTHS = {1, 1_000, 10_000};
@@ -50,9 +49,7 @@ final class LookupWorkload implements Workload {
 
     @Override
     public List<Measurement> run(BenchContext context) throws Exception {
-        String configured = context.option("lookup-sizes");
-        List<Integer> sizes = configured == null ? DEFAULT_SIZES
-                : Arrays.stream(configured.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        List<Integer> sizes = context.sizes("lookup-sizes");
         int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
         List<Result> results = new ArrayList<>();
         try (ServiceUnderTest service = context.startService("service-lookup", Map.of(

@@ -5,6 +5,7 @@ import io.duckforge.query.PageCursor;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,10 @@ public class PageCursors {
 
     private static final int MIN_SECRET = 32;
 
+    // At startup, so that a secret too short stops the service before it serves, not at the first page.
     @Produces
     @Singleton
+    @Startup
     PageCursor pageCursor(DuckForgeConfig config) {
         return config.cursors().secret().map(secret -> {
             if (secret.length() < MIN_SECRET) {

@@ -3,6 +3,7 @@ package io.duckforge.aggregate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duckforge.query.ColumnTypes;
 import io.duckforge.query.Filter;
 import io.duckforge.query.FilterParser;
 import io.duckforge.query.SortField;
@@ -132,7 +133,7 @@ public final class AggregateQueryParser {
                 errors.add(FieldError.of(path, "expected a property name or {\"field\": \"...\", \"bucket\": \"month\"}"));
                 continue;
             }
-            Optional<PropertyType> type = typeOf(schema, field);
+            Optional<PropertyType> type = ColumnTypes.typeOf(schema, field);
             if (type.isEmpty()) {
                 errors.add(FieldError.of(path, "unknown property '" + field + "' in dataset '" + schema.name() + "'"));
                 continue;
@@ -217,11 +218,6 @@ public final class AggregateQueryParser {
         }
         errors.add(FieldError.of("tz", "expected an IANA time zone such as Europe/Paris or UTC"));
         return null;
-    }
-
-    static Optional<PropertyType> typeOf(DatasetSchema schema, String field) {
-        return SystemColumn.fromColumnName(field).map(SystemColumn::type)
-                .or(() -> schema.property(field).map(PropertyDefinition::type));
     }
 
     static boolean isName(String name) {

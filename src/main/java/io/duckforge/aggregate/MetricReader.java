@@ -1,6 +1,7 @@
 package io.duckforge.aggregate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.duckforge.query.ColumnTypes;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.FieldError;
 import io.duckforge.schema.PropertyType;
@@ -56,7 +57,7 @@ final class MetricReader {
     }
 
     private static PropertyType fieldType(DatasetSchema schema, MetricFunction fn, String field, String path, List<FieldError> errors) {
-        Optional<PropertyType> type = AggregateQueryParser.typeOf(schema, field);
+        Optional<PropertyType> type = ColumnTypes.typeOf(schema, field);
         if (type.isEmpty()) {
             errors.add(FieldError.of(path + ".field", "unknown property '" + field + "' in dataset '" + schema.name() + "'"));
             return null;

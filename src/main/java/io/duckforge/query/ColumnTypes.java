@@ -8,12 +8,12 @@ import io.duckforge.schema.SystemColumn;
 import java.util.Optional;
 
 /** The columns a query may name: the system columns and the schema's properties. */
-final class ColumnTypes {
+public final class ColumnTypes {
 
     private ColumnTypes() {
     }
 
-    static Optional<PropertyType> typeOf(DatasetSchema schema, String column) {
+    public static Optional<PropertyType> typeOf(DatasetSchema schema, String column) {
         return SystemColumn.fromColumnName(column).map(SystemColumn::type)
                 .or(() -> schema.property(column).map(PropertyDefinition::type));
     }

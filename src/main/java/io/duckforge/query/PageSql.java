@@ -1,7 +1,6 @@
 package io.duckforge.query;
 
 import io.duckforge.schema.DatasetSchema;
-import io.duckforge.schema.PropertyDefinition;
 import io.duckforge.schema.SystemColumn;
 
 import java.util.ArrayList;

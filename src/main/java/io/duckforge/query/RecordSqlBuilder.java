@@ -57,13 +57,6 @@ public final class RecordSqlBuilder {
         return new SqlQuery(sql.toString(), parameters);
     }
 
-    public static SqlQuery count(DatasetSchema schema, List<Filter> filters) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM ").append(quoted(schema.name()));
-        appendWhere(sql, filters, parameters);
-        return new SqlQuery(sql.toString(), parameters);
-    }
-
     public static String selectById(DatasetSchema schema) {
         return "SELECT " + columnList(selectedColumns(schema, List.of())) + " FROM " + quoted(schema.name())
                 + " WHERE " + quoted(SystemColumn.ID.columnName()) + " = ?";

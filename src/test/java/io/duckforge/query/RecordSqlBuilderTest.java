@@ -16,7 +16,7 @@ class RecordSqlBuilderTest {
 
     @Test
     void eachComparisonHasItsOperator() {
-        SqlQuery sql = RecordSqlBuilder.count(WELLS, FilterParser.parse("""
+        SqlQuery sql = PageSql.count(WELLS, FilterParser.parse("""
                 [{"field": "code", "operator": "eq", "value": 1}, {"field": "code", "operator": "ne", "value": 2},
                  {"field": "code", "operator": "gt", "value": 3}, {"field": "code", "operator": "gte", "value": 4},
                  {"field": "code", "operator": "lt", "value": 5}, {"field": "code", "operator": "lte", "value": 6},

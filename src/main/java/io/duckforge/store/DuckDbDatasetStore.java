@@ -4,7 +4,6 @@ import io.duckforge.DuckForgeConfig;
 import io.agroal.api.AgroalDataSource;
 import io.duckforge.query.ExportQuery;
 import io.duckforge.query.Filter;
-import io.duckforge.query.PageSql;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.SqlQuery;
@@ -422,17 +421,7 @@ public class DuckDbDatasetStore implements DatasetStore {
 
     @Override
     public long count(DatasetSchema schema, List<Filter> filters) {
-        return onDataset("count", schema, () -> {
-            SqlQuery sql = PageSql.count(schema, filters);
-            try (Connection connection = dataSource.getConnection()) {
-                PreparedStatement statement = statements.prepare(connection, sql.sql());
-                DuckDbValues.bind(statement, sql.parameters());
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
+        return onDataset("count", schema, () -> pages.count(schema, filters));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.duckforge.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.duckforge.query.Filter;
 import io.duckforge.query.PageSql;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.query.RecordSqlBuilder;
@@ -51,7 +52,7 @@ class DuckDbPages {
                     }
                 }
                 if (query.count()) {
-                    total = count(connection, schema, query);
+                    total = count(connection, schema, query.filters());
                 }
                 connection.commit();
             } finally {
@@ -63,9 +64,16 @@ class DuckDbPages {
         return new StoredPage(page, total, more, more ? keys.get(page.size() - 1) : null);
     }
 
+    /** How many records match the filters, as {@code GET /records/{schema}/count} answers; runs inside the caller's gate pass. */
+    long count(DatasetSchema schema, List<Filter> filters) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return count(connection, schema, filters);
+        }
+    }
+
     /** Every match of the filters, not only those after a cursor. */
-    private long count(Connection connection, DatasetSchema schema, RecordQuery query) throws SQLException {
-        SqlQuery sql = PageSql.count(schema, query.filters());
+    private long count(Connection connection, DatasetSchema schema, List<Filter> filters) throws SQLException {
+        SqlQuery sql = PageSql.count(schema, filters);
         PreparedStatement statement = statements.prepare(connection, sql.sql());
         DuckDbValues.bind(statement, sql.parameters());
         try (ResultSet rows = statement.executeQuery()) {

@@ -48,25 +48,30 @@ public final class PageCursor {
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
 
-    /** The order keys the cursor carries, typed as their columns. */
+    /** The order keys the cursor carries, typed as their columns; a cursor refused is a 400 naming {@code cursor}. */
     public List<Object> decode(String cursor, DatasetSchema schema, List<Filter> filters, List<SortField> sort) {
+        return decode("cursor", cursor, schema, filters, sort);
+    }
+
+    /** As {@link #decode(String, DatasetSchema, List, List)}, a cursor refused being a 400 naming {@code parameter}. */
+    public List<Object> decode(String parameter, String cursor, DatasetSchema schema, List<Filter> filters, List<SortField> sort) {
         try {
             String[] parts = cursor.split("\\.", -1);
             if (parts.length != 2) {
-                throw invalid("not a cursor this service made");
+                throw invalid(parameter, "not a cursor this service made");
             }
             byte[] payload = DECODER.decode(parts[0]);
             if (!MessageDigest.isEqual(sign(payload), DECODER.decode(parts[1]))) {
-                throw invalid("not a cursor this service made, or one changed since");
+                throw invalid(parameter, "not a cursor this service made, or one changed since");
             }
             JsonNode root = JSON.readTree(payload);
             if (!scope(schema, filters, sort).equals(root.path("q").asText())) {
-                throw invalid("made for another dataset, other filters or another sort");
+                throw invalid(parameter, "made for another dataset, other filters or another sort");
             }
             List<SortField> keys = RecordSqlBuilder.orderKeys(sort);
             JsonNode values = root.path("k");
             if (values.size() != keys.size()) {
-                throw invalid("made for another sort");
+                throw invalid(parameter, "made for another sort");
             }
             List<Object> typed = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
@@ -75,7 +80,7 @@ public final class PageCursor {
             }
             return typed;
         } catch (IllegalArgumentException | java.io.IOException | java.time.DateTimeException e) {
-            throw invalid("not a cursor this service made");
+            throw invalid(parameter, "not a cursor this service made");
         }
     }
 
@@ -112,7 +117,7 @@ public final class PageCursor {
         }
     }
 
-    private static ValidationException invalid(String why) {
-        return new ValidationException(FieldError.of("cursor", why));
+    private static ValidationException invalid(String parameter, String why) {
+        return new ValidationException(FieldError.of(parameter, why));
     }
 }

@@ -35,19 +35,31 @@ public final class PageSql {
     public static SqlQuery select(DatasetSchema schema, RecordQuery query) {
         List<Object> parameters = new ArrayList<>();
         List<SortField> keys = RecordSqlBuilder.orderKeys(query.sort());
-        StringBuilder columns = new StringBuilder(RecordSqlBuilder.selectedColumns(schema, query.fields()).stream()
-                .map(RecordSqlBuilder::quoted).collect(Collectors.joining(", ")));
-        for (int i = 0; i < keys.size(); i++) {
-            columns.append(", ").append(quoted(keys.get(i).field())).append(" AS ").append(quoted(KEY_COLUMN + i));
-        }
-        StringBuilder sql = matching(schema, query.filters(), columns.toString(), parameters,
-                query.after() == null ? null : (where, values) -> appendAfter(where, keys, query.after(), values));
+        String columns = RecordSqlBuilder.selectedColumns(schema, query.fields()).stream()
+                .map(RecordSqlBuilder::quoted).collect(Collectors.joining(", ")) + ", " + keyColumns(keys);
+        StringBuilder sql = matching(schema, query.filters(), columns, parameters,
+                query.after() == null ? null : (where, values) -> KeysetSql.appendAfter(where, keys, query.after(), values));
         RecordSqlBuilder.appendOrderBy(sql, query.sort());
         // One record past the page tells whether another page follows, with or without a count or a cursor.
         sql.append(" LIMIT ? OFFSET ?");
         parameters.add(query.size() + 1);
         parameters.add(query.offset());
         return new SqlQuery(sql.toString(), parameters);
+    }
+
+    /** The order keys of the record with the id (bound as the one parameter), as a cursor made at that record carries them. */
+    public static String orderKeysById(DatasetSchema schema, List<SortField> sort) {
+        return "SELECT " + keyColumns(RecordSqlBuilder.orderKeys(sort)) + " FROM " + quoted(schema.name())
+                + " WHERE " + quoted(SystemColumn.ID.columnName()) + " = ?";
+    }
+
+    /** The order keys, as {@code "field" AS "duckforge key N"}. */
+    private static String keyColumns(List<SortField> keys) {
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            columns.add(quoted(keys.get(i).field()) + " AS " + quoted(KEY_COLUMN + i));
+        }
+        return String.join(", ", columns);
     }
 
     /** How many records match the filters, looked up as the page's records are. */
@@ -84,35 +96,6 @@ public final class PageSql {
             also.appendTo(sql, parameters);
         }
         return sql;
-    }
-
-    /**
-     * The records after the cursor's in the page order (nulls last in either direction): for keys k1..kn, some key
-     * ki lies beyond its value while every key before it equals its own.
-     */
-    private static void appendAfter(StringBuilder sql, List<SortField> keys, List<Object> values, List<Object> parameters) {
-        List<String> alternatives = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (values.get(i) == null) {
-                continue; // nothing lies beyond a null, which sorts last
-            }
-            StringBuilder alternative = new StringBuilder("(");
-            for (int j = 0; j < i; j++) {
-                String column = quoted(keys.get(j).field());
-                if (values.get(j) == null) {
-                    alternative.append(column).append(" IS NULL AND ");
-                } else {
-                    alternative.append(column).append(" = ? AND ");
-                    parameters.add(values.get(j));
-                }
-            }
-            String column = quoted(keys.get(i).field());
-            alternative.append("(").append(column).append(keys.get(i).descending() ? " < ?" : " > ?")
-                    .append(" OR ").append(column).append(" IS NULL))");
-            parameters.add(values.get(i));
-            alternatives.add(alternative.toString());
-        }
-        sql.append(alternatives.isEmpty() ? "false" : "(" + String.join(" OR ", alternatives) + ")");
     }
 
     /** The first {@code eq} or {@code in} filter on a column with an ART index: the primary key, or an indexed or unique property. */

@@ -31,7 +31,8 @@ public final class RecordSqlBuilder {
 
     /**
      * Every matching row for a stream. Without a sort there is no ORDER BY: a total order would make DuckDB sort the
-     * whole result before the first row leaves, and an export does not need one.
+     * whole result before the first row leaves, and an export does not need one. A resumed stream is in page order, as
+     * it continues after a record of that order.
      */
     public static SqlQuery selectExport(DatasetSchema schema, ExportQuery query) {
         return selectExport(schema, query, columnList(selectedColumns(schema, query.fields())));
@@ -47,7 +48,11 @@ public final class RecordSqlBuilder {
         StringBuilder sql = new StringBuilder("SELECT ").append(selectList)
                 .append(" FROM ").append(quoted(schema.name()));
         appendWhere(sql, query.filters(), parameters);
-        if (!query.sort().isEmpty()) {
+        if (query.after() != null) {
+            sql.append(query.filters().isEmpty() ? " WHERE " : " AND ");
+            KeysetSql.appendAfter(sql, orderKeys(query.sort()), query.after(), parameters);
+        }
+        if (query.ordered()) {
             appendOrderBy(sql, query.sort());
         }
         if (query.limit().isPresent()) {

@@ -3,6 +3,7 @@ package io.duckforge.store;
 import io.duckforge.query.ExportQuery;
 import io.duckforge.query.Filter;
 import io.duckforge.query.RecordQuery;
+import io.duckforge.query.SortField;
 import io.duckforge.query.TextFormat;
 import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.MigrationRequest;
@@ -86,6 +87,14 @@ public interface DatasetStore {
     StoredPage find(DatasetSchema schema, RecordQuery query);
 
     long count(DatasetSchema schema, List<Filter> filters);
+
+    /**
+     * The order keys ({@code RecordSqlBuilder.orderKeys(sort)}) the record with the id has now: where a stream in that
+     * order resumes after it.
+     *
+     * @return empty when there is no record with the id
+     */
+    Optional<List<Object>> orderKeysOf(DatasetSchema schema, List<SortField> sort, UUID id);
 
     /**
      * Streams every matching record into {@code sink} as one line of {@code format} (UTF-8, terminated), rendered

@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.duckforge.query.ExportQuery;
 import io.duckforge.query.Filter;
 import io.duckforge.query.RecordQuery;
+import io.duckforge.query.SortField;
 import io.duckforge.query.RecordSqlBuilder;
 import io.duckforge.query.SqlQuery;
 import io.duckforge.query.TextFormat;
@@ -422,6 +423,11 @@ public class DuckDbDatasetStore implements DatasetStore {
     @Override
     public long count(DatasetSchema schema, List<Filter> filters) {
         return onDataset("count", schema, () -> pages.count(schema, filters));
+    }
+
+    @Override
+    public Optional<List<Object>> orderKeysOf(DatasetSchema schema, List<SortField> sort, UUID id) {
+        return onDataset("find", schema, () -> pages.orderKeysOf(schema, sort, id));
     }
 
     @Override

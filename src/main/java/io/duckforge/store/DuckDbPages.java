@@ -5,6 +5,7 @@ import io.duckforge.query.Filter;
 import io.duckforge.query.PageSql;
 import io.duckforge.query.RecordQuery;
 import io.duckforge.query.RecordSqlBuilder;
+import io.duckforge.query.SortField;
 import io.duckforge.query.SqlQuery;
 import io.duckforge.schema.DatasetSchema;
 import jakarta.inject.Singleton;
@@ -17,6 +18,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Reads a page of records and their total ({@link PageSql}) in one read transaction, so that both come from one
@@ -71,6 +74,17 @@ class DuckDbPages {
         }
     }
 
+    /** The order keys of the record with the id, or empty when there is none; runs inside the caller's gate pass. */
+    Optional<List<Object>> orderKeysOf(DatasetSchema schema, List<SortField> sort, UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            PreparedStatement statement = statements.prepare(connection, PageSql.orderKeysById(schema, sort));
+            DuckDbValues.bind(statement, List.of(id));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(keys(rows, RecordSqlBuilder.orderKeys(sort).size())) : Optional.empty();
+            }
+        }
+    }
+
     /** Every match of the filters, not only those after a cursor. */
     private long count(Connection connection, DatasetSchema schema, List<Filter> filters) throws SQLException {
         SqlQuery sql = PageSql.count(schema, filters);
@@ -85,10 +99,12 @@ class DuckDbPages {
     private static List<Object> keys(ResultSet row, int count) throws SQLException {
         List<Object> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Object value = row.getObject(PageSql.KEY_COLUMN + i);
-            keys.add(value instanceof OffsetDateTime instant ? instant.withOffsetSameInstant(ZoneOffset.UTC) : value);
+            keys.add(utc(row.getObject(PageSql.KEY_COLUMN + i)));
         }
         return keys;
     }
 
+    private static Object utc(Object value) {
+        return value instanceof OffsetDateTime instant ? instant.withOffsetSameInstant(ZoneOffset.UTC) : value;
+    }
 }

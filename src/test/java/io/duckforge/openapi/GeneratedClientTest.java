@@ -107,7 +107,7 @@ class GeneratedClientTest {
     void aStreamReadsAsOneNdjsonLinePerRecord() throws Exception {
         RecordView created = records.createRecord(DATASET, Map.of("sensor", sensor), null);
 
-        java.io.File download = records.streamRecords(DATASET, null, sensorFilter(), "ndjson", null, null);
+        java.io.File download = records.streamRecords(DATASET, null, null, sensorFilter(), "ndjson", null, null);
 
         assertThat(java.nio.file.Files.readAllLines(download.toPath())).singleElement().satisfies(line -> assertThat(line).contains(created.getId().toString()));
     }

@@ -4,8 +4,11 @@ import io.duckforge.schema.DatasetSchema;
 import io.duckforge.schema.SystemColumn;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.duckforge.query.RecordSqlBuilder.quoted;
@@ -31,13 +34,31 @@ public final class PageSql {
     private PageSql() {
     }
 
-    /** The page's records, and one more, whose presence says whether another page follows. */
+    /**
+     * Whether an {@code eq} or {@code in} filter can use an ART index: then the page is read in two steps, the ids of
+     * its records through the index ({@link #select}), then those records by id ({@link #selectByIds}).
+     */
+    public static boolean looksUp(DatasetSchema schema, List<Filter> filters) {
+        return indexedLookup(schema, filters).isPresent();
+    }
+
+    /**
+     * The page's records with their order keys, and one record more, whose presence says whether another page follows.
+     * For a page that {@link #looksUp}, only the records' ids (the first column) with their order keys: a lookup
+     * fetches each match row by row, and whole rows cost twenty times what the id and the keys do (13.4 ms against
+     * 0.7 ms for 120 matches in 10M rows), so only the page's own records are fetched whole, afterwards.
+     */
     public static SqlQuery select(DatasetSchema schema, RecordQuery query) {
         List<Object> parameters = new ArrayList<>();
         List<SortField> keys = RecordSqlBuilder.orderKeys(query.sort());
-        String columns = RecordSqlBuilder.selectedColumns(schema, query.fields()).stream()
-                .map(RecordSqlBuilder::quoted).collect(Collectors.joining(", ")) + ", " + keyColumns(keys);
-        StringBuilder sql = matching(schema, query.filters(), columns, parameters,
+        Optional<Filter> lookup = indexedLookup(schema, query.filters());
+        List<String> columns = lookup.isPresent() ? List.of(SystemColumn.ID.columnName())
+                : RecordSqlBuilder.selectedColumns(schema, query.fields());
+        String selectList = columns.stream().map(RecordSqlBuilder::quoted).collect(Collectors.joining(", ")) + ", " + keyColumns(keys);
+        Set<String> looked = new LinkedHashSet<>();
+        looked.add(SystemColumn.ID.columnName());
+        keys.forEach(key -> looked.add(key.field()));
+        StringBuilder sql = matching(schema, lookup, query.filters(), looked, selectList, parameters,
                 query.after() == null ? null : (where, values) -> KeysetSql.appendAfter(where, keys, query.after(), values));
         RecordSqlBuilder.appendOrderBy(sql, query.sort());
         // One record past the page tells whether another page follows, with or without a count or a cursor.
@@ -45,6 +66,16 @@ public final class PageSql {
         parameters.add(query.size() + 1);
         parameters.add(query.offset());
         return new SqlQuery(sql.toString(), parameters);
+    }
+
+    /**
+     * The records with the ids, bound as {@code ids} parameters, in no order: an {@code IN} list DuckDB looks up in
+     * the primary key. Callers round {@code ids} up (repeating an id) so that a few statements serve every page size.
+     */
+    public static String selectByIds(DatasetSchema schema, List<String> fields, int ids) {
+        return "SELECT " + RecordSqlBuilder.selectedColumns(schema, fields).stream().map(RecordSqlBuilder::quoted)
+                .collect(Collectors.joining(", ")) + " FROM " + quoted(schema.name()) + " WHERE "
+                + quoted(SystemColumn.ID.columnName()) + " IN (" + String.join(", ", Collections.nCopies(ids, "?")) + ")";
     }
 
     /** The order keys of the record with the id (bound as the one parameter), as a cursor made at that record carries them. */
@@ -65,7 +96,8 @@ public final class PageSql {
     /** How many records match the filters, looked up as the page's records are. */
     public static SqlQuery count(DatasetSchema schema, List<Filter> filters) {
         List<Object> parameters = new ArrayList<>();
-        return new SqlQuery(matching(schema, filters, "count(*)", parameters, null).toString(), parameters);
+        return new SqlQuery(matching(schema, indexedLookup(schema, filters), filters, Set.of(), "count(*)", parameters, null)
+                .toString(), parameters);
     }
 
     /** A further condition of a page, written after its filters, its values bound in step. */
@@ -75,24 +107,30 @@ public final class PageSql {
     }
 
     /**
-     * {@code SELECT <selectList> FROM} the records matching the filters: through the materialised lookup when a filter
-     * can use an index, the other filters in {@code WHERE}.
+     * {@code SELECT <selectList> FROM} the records matching the filters. With a lookup, the filter that can use an
+     * index is evaluated alone in a materialised CTE, which fetches the columns the rest of the statement reads
+     * ({@code needed}, and those of the other filters); without other filters and columns, a count needs no CTE, as its
+     * one filter already stands alone.
      */
-    private static StringBuilder matching(DatasetSchema schema, List<Filter> filters, String selectList, List<Object> parameters,
-                                          Condition also) {
-        Optional<Filter> lookup = indexedLookup(schema, filters);
+    private static StringBuilder matching(DatasetSchema schema, Optional<Filter> lookup, List<Filter> filters, Set<String> needed,
+                                          String selectList, List<Object> parameters, Condition also) {
+        List<Filter> rest = new ArrayList<>(filters);
+        lookup.ifPresent(rest::remove);
+        Set<String> fetched = new LinkedHashSet<>(needed);
+        rest.forEach(filter -> fetched.add(filter.field()));
+        boolean materialised = lookup.isPresent() && !fetched.isEmpty();
         StringBuilder sql = new StringBuilder();
-        if (lookup.isPresent()) {
-            sql.append("WITH ").append(quoted(MATCHING)).append(" AS MATERIALIZED (SELECT * FROM ").append(quoted(schema.name()));
+        if (materialised) {
+            sql.append("WITH ").append(quoted(MATCHING)).append(" AS MATERIALIZED (SELECT ")
+                    .append(fetched.stream().map(RecordSqlBuilder::quoted).collect(Collectors.joining(", ")))
+                    .append(" FROM ").append(quoted(schema.name()));
             RecordSqlBuilder.appendWhere(sql, List.of(lookup.get()), parameters);
             sql.append(") ");
         }
-        sql.append("SELECT ").append(selectList).append(" FROM ").append(quoted(lookup.isPresent() ? MATCHING : schema.name()));
-        List<Filter> rest = new ArrayList<>(filters);
-        lookup.ifPresent(rest::remove);
-        RecordSqlBuilder.appendWhere(sql, rest, parameters);
+        sql.append("SELECT ").append(selectList).append(" FROM ").append(quoted(materialised ? MATCHING : schema.name()));
+        RecordSqlBuilder.appendWhere(sql, materialised ? rest : filters, parameters);
         if (also != null) {
-            sql.append(rest.isEmpty() ? " WHERE " : " AND ");
+            sql.append(filters.isEmpty() || (materialised && rest.isEmpty()) ? " WHERE " : " AND ");
             also.appendTo(sql, parameters);
         }
         return sql;

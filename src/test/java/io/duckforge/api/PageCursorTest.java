@@ -34,9 +34,16 @@ class PageCursorTest {
     }
 
     private Response page(String sort, String cursor) {
+        return page(sort, null, cursor);
+    }
+
+    private Response page(String sort, String filters, String cursor) {
         var request = given().queryParam("size", 2);
         if (sort != null) {
             request.queryParam("sort", sort);
+        }
+        if (filters != null) {
+            request.queryParam("filters", filters);
         }
         if (cursor != null) {
             request.queryParam("cursor", cursor);
@@ -45,10 +52,14 @@ class PageCursorTest {
     }
 
     private List<Integer> walk(String sort) {
+        return walk(sort, null);
+    }
+
+    private List<Integer> walk(String sort, String filters) {
         List<Integer> readings = new ArrayList<>();
         String cursor = null;
         do {
-            Response page = page(sort, cursor);
+            Response page = page(sort, filters, cursor);
             readings.addAll(page.path("items.data.reading"));
             cursor = page.path("next_cursor");
         } while (cursor != null);
@@ -67,6 +78,13 @@ class PageCursorTest {
 
         assertThat(walk(BY_LEVEL_DESC)).containsExactlyElementsOf(offsetOrder);
         assertThat(offsetOrder.subList(5, 7)).containsExactlyInAnyOrder(3, 6);
+    }
+
+    @Test
+    void pagesLookedUpThroughAnIndexKeepTheSortAcrossCursors() {
+        String indexedSensor = "[{\"field\": \"sensor\", \"operator\": \"eq\", \"value\": \"a\"}]";
+
+        assertThat(walk(BY_LEVEL_DESC, indexedSensor)).containsExactly(5, 1, 4, 2, 3, 6);
     }
 
     @Test

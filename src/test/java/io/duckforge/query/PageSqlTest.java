@@ -50,9 +50,16 @@ class PageSqlTest {
         SqlQuery sql = PageSql.count(INDEXED, FilterParser.parse("""
                 [{"field": "name", "operator": "eq", "value": "w"}, {"field": "code", "operator": "eq", "value": 7}]""", INDEXED));
 
-        assertThat(sql.sql()).isEqualTo("WITH \"matching\" AS MATERIALIZED (SELECT * FROM \"wells\" WHERE \"code\" = ?)"
+        assertThat(sql.sql()).isEqualTo("WITH \"matching\" AS MATERIALIZED (SELECT \"name\" FROM \"wells\" WHERE \"code\" = ?)"
                 + " SELECT count(*) FROM \"matching\" WHERE \"name\" = ?");
         assertThat(sql.parameters()).containsExactly(7L, "w");
+    }
+
+    @Test
+    void aCountOfALookupAloneCountsTheIndexMatchesDirectly() {
+        SqlQuery sql = PageSql.count(INDEXED, FilterParser.parse("[{\"field\": \"code\", \"operator\": \"eq\", \"value\": 7}]", INDEXED));
+
+        assertThat(sql.sql()).isEqualTo("SELECT count(*) FROM \"wells\" WHERE \"code\" = ?");
     }
 
     @Test
@@ -82,15 +89,32 @@ class PageSqlTest {
         SqlQuery sql = PageSql.select(INDEXED, query(INDEXED, """
                 [{"field": "name", "operator": "eq", "value": "w"}, {"field": "code", "operator": "eq", "value": 7}]""", true));
 
-        assertThat(sql.sql()).startsWith("WITH \"matching\" AS MATERIALIZED (SELECT * FROM \"wells\" WHERE \"code\" = ?) SELECT ")
+        assertThat(sql.sql()).startsWith("WITH \"matching\" AS MATERIALIZED (SELECT \"id\", \"created_at\", \"name\""
+                        + " FROM \"wells\" WHERE \"code\" = ?) SELECT ")
                 .contains(" FROM \"matching\" WHERE \"name\" = ? ORDER BY");
         assertThat(sql.parameters()).containsExactly(7L, "w", 21, 40L);
     }
 
     @Test
+    void aLookedUpPageSelectsOnlyIdsAndOrderKeys() {
+        RecordQuery query = query(INDEXED, "[{\"field\": \"code\", \"operator\": \"eq\", \"value\": 7}]", true);
+
+        assertThat(PageSql.looksUp(INDEXED, query.filters())).isTrue();
+        assertThat(PageSql.select(INDEXED, query).sql()).isEqualTo("WITH \"matching\" AS MATERIALIZED (SELECT \"id\", \"created_at\""
+                + " FROM \"wells\" WHERE \"code\" = ?) SELECT \"id\", \"created_at\" AS \"duckforge key 0\", \"id\" AS \"duckforge key 1\""
+                + " FROM \"matching\" ORDER BY \"created_at\" ASC NULLS LAST, \"id\" ASC NULLS LAST LIMIT ? OFFSET ?");
+    }
+
+    @Test
+    void aLookedUpPagesRecordsAreReadByTheirIds() {
+        assertThat(PageSql.selectByIds(INDEXED, List.of("name"), 4)).isEqualTo("SELECT \"id\", \"created_at\", \"updated_at\","
+                + " \"version\", \"name\" FROM \"wells\" WHERE \"id\" IN (?, ?, ?, ?)");
+    }
+
+    @Test
     void anInOnAUniquePropertyIsLookedUpToo() {
         assertThat(PageSql.select(INDEXED, query(INDEXED, "[{\"field\": \"serial\", \"operator\": \"in\", \"value\": [\"a\", \"b\"]}]", true))
-                .sql()).startsWith("WITH \"matching\" AS MATERIALIZED (SELECT * FROM \"wells\" WHERE \"serial\" IN (?, ?))");
+                .sql()).startsWith("WITH \"matching\" AS MATERIALIZED (SELECT \"id\", \"created_at\" FROM \"wells\" WHERE \"serial\" IN (?, ?))");
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import java.util.UUID;
+import java.util.ArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -76,18 +76,27 @@ class IndexLookupPlanTest {
         return PageSql.select(schema, new RecordQuery(FilterParser.parse(filters, schema), List.of(), List.of(), 1, 10, true));
     }
 
+    // Ids the table holds: for one outside every zone map, DuckDB answers from statistics and scans nothing.
+    private List<Object> storedIds(int count) throws Exception {
+        List<Object> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM " + RecordSqlBuilder.quoted(schema.name())
+                     + " ORDER BY reading LIMIT " + count + " OFFSET 777")) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1));
+            }
+        }
+        return ids;
+    }
+
     @Test
     void aReadByIdUsesThePrimaryKeyIndex() throws Exception {
-        // An id the table holds: for one outside every zone map, DuckDB answers from statistics and scans nothing.
-        UUID stored;
-        try (Connection connection = dataSource.getConnection();
-             ResultSet row = connection.createStatement().executeQuery("SELECT id FROM " + RecordSqlBuilder.quoted(schema.name())
-                     + " ORDER BY reading LIMIT 1 OFFSET 777")) {
-            row.next();
-            stored = (UUID) row.getObject(1);
-        }
+        assertThat(plan(new SqlQuery(RecordSqlBuilder.selectById(schema), storedIds(1)))).contains("Index Scan");
+    }
 
-        assertThat(plan(new SqlQuery(RecordSqlBuilder.selectById(schema), List.of(stored)))).contains("Index Scan");
+    @Test
+    void theRecordsOfALookedUpPageAreReadThroughThePrimaryKeyIndex() throws Exception {
+        assertThat(plan(new SqlQuery(PageSql.selectByIds(schema, List.of(), 16), storedIds(16)))).contains("Index Scan");
     }
 
     @Test

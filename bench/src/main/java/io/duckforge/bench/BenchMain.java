@@ -37,7 +37,8 @@ public final class BenchMain {
                 FilteredPageWorkload.counts(), new MixedWorkload(), StreamWorkload.ndjson(), StreamWorkload.csv(),
                 StreamWorkload.parquet(), StreamWorkload.arrow(),
                 IngestFormatWorkload.ndjson(), IngestFormatWorkload.csv(), IngestFormatWorkload.parquet(),
-                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload(), new WorstCallersWorkload(), new WalReplayWorkload(), new AuthCostWorkload(), new AggregateWorkload(), new LookupWorkload())) {
+                IngestFormatWorkload.arrow(), new ConcurrentWriteWorkload(), new EventLoopWorkload(), new IndexingWorkload(), new WorstCallersWorkload(), new WalReplayWorkload(), new AuthCostWorkload(), new AggregateWorkload(), LookupWorkload.lookups(),
+                LookupWorkload.deepPages())) {
             WORKLOADS.put(workload.name(), workload);
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,21 @@ final class Ceiling {
             }
         }
         return rows;
+    }
+
+    /** The first column of every row, read as {@link #query} reads every column. */
+    static List<Object> firstColumn(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement statement = prepared(connection, sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+        List<Object> values = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                values.add(result.getObject(1));
+            }
+        }
+        return values;
     }
 
     static PreparedStatement prepared(Connection connection, String sql) throws SQLException {

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.UUID;
  * {@code well_code} and on the unindexed {@code well_name}, each matching one well's 120 rows; and pages at depth 1,
  * 1,000 and 10,000 by offset and by cursor. Each beside raw DuckDB JDBC doing the same in the harness process, with the
  * SQL shapes the service uses. p50 of repeated requests over {@link KeepAliveConnection}. Writes
- * {@code lookups-results.md} and {@code lookups.json}.
+ * {@code lookups-results.md} and {@code lookups.json}; {@code deep-page} runs only the deep pages, into
+ * {@code deep-pages-results.md} and {@code deep-pages.json}.
  */
 final class LookupWorkload implements Workload {
 
@@ -37,9 +39,29 @@ final class LookupWorkload implements Workload {
     record Result(int rows, String read, double serviceP50, double ceilingP50) {
     }
 
+    private final String name;
+    private final boolean pointReads;
+    private final String report;
+
+    private LookupWorkload(String name, boolean pointReads, String report) {
+        this.name = name;
+        this.pointReads = pointReads;
+        this.report = report;
+    }
+
+    /** {@code lookup}: reads by id, equality pages and deep pages, on one load of each table. */
+    static LookupWorkload lookups() {
+        return new LookupWorkload("lookup", true, "lookups");
+    }
+
+    /** {@code deep-page}: only the pages at depth 1, 1,000 and 10,000, by offset and by cursor. */
+    static LookupWorkload deepPages() {
+        return new LookupWorkload("deep-page", false, "deep-pages");
+    }
+
     @Override
     public String name() {
-        return "lookup";
+        return name;
     }
 
     @Override
@@ -67,8 +89,10 @@ final class LookupWorkload implements Workload {
                     }
                     Files.deleteIfExists(parquet);
                     int wells = Math.max(100, size / 120);
-                    results.add(byId(size, dataset, service, connection, ceiling, wells));
-                    results.addAll(equalityPages(size, dataset, connection, service.port(), ceiling, wells));
+                    if (pointReads) {
+                        results.add(byId(size, dataset, service, connection, ceiling, wells));
+                        results.addAll(equalityPages(size, dataset, connection, service.port(), ceiling, wells));
+                    }
                     results.addAll(deepPages(size, dataset, connection, service.port(), ceiling));
                     Ceiling.forget(ceiling);
                 }
@@ -130,13 +154,21 @@ final class LookupWorkload implements Workload {
                 long start = System.nanoTime();
                 expect(connection.exchange(request));
                 long serviceNanos = System.nanoTime() - start;
-                String from = indexed
-                        ? "WITH m AS MATERIALIZED (SELECT * FROM well_production WHERE well_code = ?) SELECT * FROM m"
-                        : "SELECT * FROM well_production WHERE well_name = ?";
                 start = System.nanoTime();
-                Ceiling.query(ceiling, from + " ORDER BY created_at, id LIMIT 11", List.of(value));
-                Ceiling.query(ceiling, from.replace("SELECT * FROM m", "SELECT count(*) FROM m")
-                        .replace("SELECT * FROM well_production WHERE", "SELECT count(*) FROM well_production WHERE"), List.of(value));
+                if (indexed) {
+                    // The service's two steps: the page's ids through the index, then those records by id.
+                    List<Object> ids = Ceiling.firstColumn(ceiling, "WITH m AS MATERIALIZED (SELECT id, created_at FROM well_production"
+                            + " WHERE well_code = ?) SELECT id FROM m ORDER BY created_at, id LIMIT 11", List.of(value));
+                    List<Object> page = new ArrayList<>(ids.subList(0, Math.min(10, ids.size())));
+                    while (page.size() < 16) {
+                        page.add(page.get(page.size() - 1));
+                    }
+                    Ceiling.query(ceiling, "SELECT * FROM well_production WHERE id IN ("
+                            + String.join(", ", Collections.nCopies(16, "?")) + ")", page);
+                } else {
+                    Ceiling.query(ceiling, "SELECT * FROM well_production WHERE well_name = ? ORDER BY created_at, id LIMIT 11", List.of(value));
+                }
+                Ceiling.query(ceiling, "SELECT count(*) FROM well_production WHERE " + field + " = ?", List.of(value));
                 if (i >= 0) {
                     serviceTimes.record(serviceNanos);
                     ceilingTimes.record(System.nanoTime() - start);
@@ -200,7 +232,7 @@ final class LookupWorkload implements Workload {
 
     private static Result result(int size, String read, LatencyRecorder service, LatencyRecorder ceiling) {
         Result result = new Result(size, read, service.summary(1).p50(), ceiling.summary(1).p50());
-        System.out.printf(Locale.ROOT, "lookup %,d rows, %s: service p50 %.2f ms, raw DuckDB p50 %.2f ms%n", size, read,
+        System.out.printf(Locale.ROOT, "%,d rows, %s: service p50 %.2f ms, raw DuckDB p50 %.2f ms%n", size, read,
                 result.serviceP50(), result.ceilingP50());
         return result;
     }
@@ -221,13 +253,13 @@ final class LookupWorkload implements Workload {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static void write(Path directory, List<Result> results) throws Exception {
+    private void write(Path directory, List<Result> results) throws Exception {
         Files.createDirectories(directory);
-        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve("lookups.json").toFile(), results);
+        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(report + ".json").toFile(), results);
         StringBuilder md = new StringBuilder("| rows | read | service p50 ms | raw DuckDB p50 ms |\n|---:|---|---:|---:|\n");
         for (Result r : results) {
             md.append(String.format(Locale.ROOT, "| %,d | %s | %.2f | %.2f |%n", r.rows(), r.read(), r.serviceP50(), r.ceilingP50()));
         }
-        Files.writeString(directory.resolve("lookups-results.md"), md.toString());
+        Files.writeString(directory.resolve(report + "-results.md"), md.toString());
     }
 }

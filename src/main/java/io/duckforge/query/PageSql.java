@@ -30,6 +30,7 @@ public final class PageSql {
     /** The order keys, {@code duckforge key 0} and on, selected for the cursor to the next page: names with a space, which no property can have. */
     public static final String KEY_COLUMN = "duckforge key ";
     private static final String MATCHING = "matching";
+    static final int IN_LOOKUP_BRANCHES = 32;
 
     private PageSql() {
     }
@@ -109,8 +110,8 @@ public final class PageSql {
     /**
      * {@code SELECT <selectList> FROM} the records matching the filters. With a lookup, the filter that can use an
      * index is evaluated alone in a materialised CTE, which fetches the columns the rest of the statement reads
-     * ({@code needed}, and those of the other filters); without other filters and columns, a count needs no CTE, as its
-     * one filter already stands alone.
+     * ({@code needed}, and those of the other filters); an equality without other filters and columns needs no CTE,
+     * as it already stands alone.
      */
     private static StringBuilder matching(DatasetSchema schema, Optional<Filter> lookup, List<Filter> filters, Set<String> needed,
                                           String selectList, List<Object> parameters, Condition also) {
@@ -118,13 +119,12 @@ public final class PageSql {
         lookup.ifPresent(rest::remove);
         Set<String> fetched = new LinkedHashSet<>(needed);
         rest.forEach(filter -> fetched.add(filter.field()));
-        boolean materialised = lookup.isPresent() && !fetched.isEmpty();
+        boolean materialised = lookup.isPresent() && (!fetched.isEmpty() || lookup.get().operator() == FilterOperator.IN);
         StringBuilder sql = new StringBuilder();
         if (materialised) {
-            sql.append("WITH ").append(quoted(MATCHING)).append(" AS MATERIALIZED (SELECT ")
-                    .append(fetched.stream().map(RecordSqlBuilder::quoted).collect(Collectors.joining(", ")))
-                    .append(" FROM ").append(quoted(schema.name()));
-            RecordSqlBuilder.appendWhere(sql, List.of(lookup.get()), parameters);
+            sql.append("WITH ").append(quoted(MATCHING)).append(" AS MATERIALIZED (");
+            appendLookup(sql, schema, lookup.get(), fetched.isEmpty() ? "1" : fetched.stream().map(RecordSqlBuilder::quoted)
+                    .collect(Collectors.joining(", ")), parameters);
             sql.append(") ");
         }
         sql.append("SELECT ").append(selectList).append(" FROM ").append(quoted(materialised ? MATCHING : schema.name()));
@@ -134,6 +134,25 @@ public final class PageSql {
             also.appendTo(sql, parameters);
         }
         return sql;
+    }
+
+    /**
+     * The lookup's rows. An {@code in} of up to {@value #IN_LOOKUP_BRANCHES} values is looked up value by value, one
+     * equality per branch of a {@code UNION ALL}: DuckDB turns an {@code IN} of consecutive integers into a range,
+     * which no ART index serves (8.3 ms against 2.8 ms for five wells of 120 records in 10M rows).
+     */
+    private static void appendLookup(StringBuilder sql, DatasetSchema schema, Filter lookup, String columns, List<Object> parameters) {
+        List<Object> values = List.copyOf(new LinkedHashSet<>(lookup.values()));
+        if (lookup.operator() == FilterOperator.IN && values.size() <= IN_LOOKUP_BRANCHES) {
+            for (int i = 0; i < values.size(); i++) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(columns).append(" FROM ").append(quoted(schema.name()))
+                        .append(" WHERE ").append(quoted(lookup.field())).append(" = ?");
+                parameters.add(values.get(i));
+            }
+            return;
+        }
+        sql.append("SELECT ").append(columns).append(" FROM ").append(quoted(schema.name()));
+        RecordSqlBuilder.appendWhere(sql, List.of(lookup), parameters);
     }
 
     /** The first {@code eq} or {@code in} filter on a column with an ART index: the primary key, or an indexed or unique property. */

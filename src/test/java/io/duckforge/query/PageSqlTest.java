@@ -114,7 +114,26 @@ class PageSqlTest {
     @Test
     void anInOnAUniquePropertyIsLookedUpToo() {
         assertThat(PageSql.select(INDEXED, query(INDEXED, "[{\"field\": \"serial\", \"operator\": \"in\", \"value\": [\"a\", \"b\"]}]", true))
-                .sql()).startsWith("WITH \"matching\" AS MATERIALIZED (SELECT \"id\", \"created_at\" FROM \"wells\" WHERE \"serial\" IN (?, ?))");
+                .sql()).startsWith("WITH \"matching\" AS MATERIALIZED (SELECT \"id\", \"created_at\" FROM \"wells\" WHERE \"serial\" = ?"
+                        + " UNION ALL SELECT \"id\", \"created_at\" FROM \"wells\" WHERE \"serial\" = ?)");
+    }
+
+    @Test
+    void anInLookupAsksForEachDistinctValueOnce() {
+        SqlQuery sql = PageSql.count(INDEXED, FilterParser.parse("[{\"field\": \"code\", \"operator\": \"in\", \"value\": [7, 8, 7]}]", INDEXED));
+
+        assertThat(sql.sql()).isEqualTo("WITH \"matching\" AS MATERIALIZED (SELECT 1 FROM \"wells\" WHERE \"code\" = ?"
+                + " UNION ALL SELECT 1 FROM \"wells\" WHERE \"code\" = ?) SELECT count(*) FROM \"matching\"");
+        assertThat(sql.parameters()).containsExactly(7L, 8L);
+    }
+
+    @Test
+    void aLongInLookupStaysOneInList() {
+        String values = java.util.stream.LongStream.rangeClosed(1, PageSql.IN_LOOKUP_BRANCHES + 1).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+
+        assertThat(PageSql.count(INDEXED, FilterParser.parse("[{\"field\": \"code\", \"operator\": \"in\", \"value\": " + values + "}]", INDEXED))
+                .sql()).contains(" WHERE \"code\" IN (?, ").doesNotContain("UNION ALL");
     }
 
     @Test

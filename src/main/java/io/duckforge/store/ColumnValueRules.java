@@ -27,6 +27,10 @@ final class ColumnValueRules {
     private static final String CANONICAL_UUID =
             "'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'";
 
+    private static final String MAYBE_NON_FINITE = "'(?i)nan|inf|[eE][-+]?[0-9]{3}|[0-9]{200}'";
+    private static final String JSON_STRING = "'\"(?:[^\"\\\\]|\\\\.)*\"'";
+    private static final String NUMBER_TOKEN = "'[-+]?(?:(?i:nan|infinity|inf)|[0-9.][0-9.]*(?:[eE][-+]?[0-9]+)?)'";
+
     private ColumnValueRules() {
     }
 
@@ -70,12 +74,17 @@ final class ColumnValueRules {
 
     /**
      * DuckDB's JSON reader takes {@code NaN}, {@code Infinity} and numbers beyond a double ({@code 1e400}), which no
-     * JSON body may carry: any number in the document that is not a finite double. The document is swapped for
-     * {@code null} where it is not valid JSON, because {@code json_tree} would fail the whole query on it.
+     * JSON body may carry: any number in the document that is not a finite double. Only a document whose text holds
+     * {@code nan}, {@code inf}, an exponent of three digits or a run of 200 digits can have one (a number of at most
+     * 199 integer digits and a two-digit exponent stays below 1e308), and only such a document is looked at closely:
+     * its strings blanked out, every remaining number cast to a double. Scalar functions all of it: the
+     * {@code json_tree} subquery this replaces ran for every row whatever guarded it, and made a Parquet body of 2M
+     * rows load 4.5 times slower (6 s for the check alone, against 0.23 s).
      */
     private static String nonFiniteNumberIn(String column) {
-        return "EXISTS (SELECT 1 FROM json_tree(CASE WHEN json_valid(" + column + ") THEN " + column
-                + " ELSE 'null' END) WHERE type = 'DOUBLE' AND NOT coalesce(isfinite(TRY_CAST(atom AS DOUBLE)), false))";
+        return "CASE WHEN regexp_matches(" + column + ", " + MAYBE_NON_FINITE + ") THEN coalesce(list_bool_or(list_transform("
+                + "regexp_extract_all(regexp_replace(" + column + ", " + JSON_STRING + ", '\"\"', 'g'), " + NUMBER_TOKEN + "), "
+                + "lambda token: NOT coalesce(isfinite(TRY_CAST(token AS DOUBLE)), false))), false) ELSE false END";
     }
 
     private static String expected(PropertyType type) {

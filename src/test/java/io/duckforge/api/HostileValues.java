@@ -95,6 +95,9 @@ final class HostileValues {
                 new Case("sensor", JSON.textNode("x".repeat(10_000))),
                 new Case("sensor", JSON.nullNode()),
                 new Case("payload", JSON.arrayNode().add(JSON.numberNode(new BigDecimal("1e400")))),
+                new Case("payload", JSON.arrayNode().add(JSON.numberNode(new BigDecimal("9".repeat(250) + "e99")))),
+                new Case("payload", JSON.arrayNode().add(JSON.numberNode(new BigDecimal("1e-400")))),
+                new Case("payload", JSON.objectNode().put("NaN \" Infinity", "1e999 \\\" nan")),
                 new Case("payload", JSON.objectNode().put("\udc00", 1)),
                 new Case("payload", JSON.objectNode().set("x", JSON.objectNode().put("y", "\u0000"))));
     }

@@ -18,19 +18,13 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class PageCursorTest {
 
-    /** Seven readings with a level each but two; levels repeat, so the id breaks ties. */
-    private static final String SEED = """
-            [{"sensor": "a", "reading": 1, "level": 2.0}, {"sensor": "a", "reading": 2, "level": 1.0},
-             {"sensor": "a", "reading": 3}, {"sensor": "a", "reading": 4, "level": 2.0},
-             {"sensor": "a", "reading": 5, "level": 3.0}, {"sensor": "a", "reading": 6},
-             {"sensor": "b", "reading": 7, "level": 1.0}]""";
-    private static final String BY_LEVEL_DESC = "[{\"field\": \"level\", \"order\": \"desc\"}]";
+    private static final String BY_LEVEL_DESC = TestDatasets.BY_LEVEL_DESC;
 
     private String dataset;
 
     @BeforeEach
     void seed() {
-        dataset = TestDatasets.declareReadings(SEED);
+        dataset = TestDatasets.declareReadings(TestDatasets.LEVELLED_READINGS);
     }
 
     private Response page(String sort, String cursor) {

@@ -10,6 +10,15 @@ import static io.restassured.RestAssured.given;
 /** Declares a fresh dataset through the API for each test that writes, so tests never share rows. */
 final class TestDatasets {
 
+    /** Seven readings with a level each but two, in this order; levels repeat, so the id breaks ties. */
+    static final String LEVELLED_READINGS = """
+            [{"sensor": "a", "reading": 1, "level": 2.0}, {"sensor": "a", "reading": 2, "level": 1.0},
+             {"sensor": "a", "reading": 3}, {"sensor": "a", "reading": 4, "level": 2.0},
+             {"sensor": "a", "reading": 5, "level": 3.0}, {"sensor": "a", "reading": 6},
+             {"sensor": "b", "reading": 7, "level": 1.0}]""";
+    /** The order of {@link #LEVELLED_READINGS}' levels, highest first, nulls last. */
+    static final String BY_LEVEL_DESC = "[{\"field\": \"level\", \"order\": \"desc\"}]";
+
     /** Every property type, a unique string, an indexed string, a default. */
     static final String READING_PROPERTIES = """
             [{"name": "sensor", "type": "string", "required": true, "indexed": true},

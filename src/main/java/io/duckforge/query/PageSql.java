@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static io.duckforge.query.RecordSqlBuilder.quoted;
 
@@ -55,11 +54,11 @@ public final class PageSql {
         Optional<Filter> lookup = indexedLookup(schema, query.filters());
         List<String> columns = lookup.isPresent() ? List.of(SystemColumn.ID.columnName())
                 : RecordSqlBuilder.selectedColumns(schema, query.fields());
-        String selectList = columns.stream().map(RecordSqlBuilder::quoted).collect(Collectors.joining(", ")) + ", " + keyColumns(keys);
-        Set<String> looked = new LinkedHashSet<>();
-        looked.add(SystemColumn.ID.columnName());
-        keys.forEach(key -> looked.add(key.field()));
-        StringBuilder sql = matching(schema, lookup, query.filters(), looked, selectList, parameters,
+        String selectList = RecordSqlBuilder.columnList(columns) + ", " + keyColumns(keys);
+        Set<String> needed = new LinkedHashSet<>();
+        needed.add(SystemColumn.ID.columnName());
+        keys.forEach(key -> needed.add(key.field()));
+        StringBuilder sql = matching(schema, lookup, query.filters(), needed, selectList, parameters,
                 query.after() == null ? null : (where, values) -> KeysetSql.appendAfter(where, keys, query.after(), values));
         RecordSqlBuilder.appendOrderBy(sql, query.sort());
         // One record past the page tells whether another page follows, with or without a count or a cursor.
@@ -74,8 +73,7 @@ public final class PageSql {
      * the primary key. Callers round {@code ids} up (repeating an id) so that a few statements serve every page size.
      */
     public static String selectByIds(DatasetSchema schema, List<String> fields, int ids) {
-        return "SELECT " + RecordSqlBuilder.selectedColumns(schema, fields).stream().map(RecordSqlBuilder::quoted)
-                .collect(Collectors.joining(", ")) + " FROM " + quoted(schema.name()) + " WHERE "
+        return "SELECT " + RecordSqlBuilder.columnList(RecordSqlBuilder.selectedColumns(schema, fields)) + " FROM " + quoted(schema.name()) + " WHERE "
                 + quoted(SystemColumn.ID.columnName()) + " IN (" + String.join(", ", Collections.nCopies(ids, "?")) + ")";
     }
 
@@ -123,8 +121,7 @@ public final class PageSql {
         StringBuilder sql = new StringBuilder();
         if (materialised) {
             sql.append("WITH ").append(quoted(MATCHING)).append(" AS MATERIALIZED (");
-            appendLookup(sql, schema, lookup.get(), fetched.isEmpty() ? "1" : fetched.stream().map(RecordSqlBuilder::quoted)
-                    .collect(Collectors.joining(", ")), parameters);
+            appendLookup(sql, schema, lookup.get(), fetched.isEmpty() ? "1" : RecordSqlBuilder.columnList(fetched), parameters);
             sql.append(") ");
         }
         sql.append("SELECT ").append(selectList).append(" FROM ").append(quoted(materialised ? MATCHING : schema.name()));

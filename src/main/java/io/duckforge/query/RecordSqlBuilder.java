@@ -6,6 +6,7 @@ import io.duckforge.schema.SystemColumn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -110,7 +111,8 @@ public final class RecordSqlBuilder {
         return "INSERT INTO " + quoted(schema.name()) + " (" + columnList(columns) + ") VALUES (" + placeholders + ")";
     }
 
-    private static String columnList(List<String> columns) {
+    /** The names, quoted and comma-separated: a select list or a column list. */
+    static String columnList(Collection<String> columns) {
         return columns.stream().map(RecordSqlBuilder::quoted).collect(Collectors.joining(", "));
     }
 
